@@ -1,0 +1,105 @@
+"""`acelabs`: the course's command line (release, grade, export, demo)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograde import AcelabsError, demo, pipeline
+from autograde.course import Course
+from labs import catalog, data
+
+
+def _release(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    if args.check:
+        differences = pipeline.release_differences(course, args.labs)
+        if differences:
+            print("release/ is out of date with source/; run `acelabs release`. Differs:")
+            print("\n".join(f"  {path}" for path in differences))
+            return 1
+        print("release/ is in sync with source/")
+        return 0
+    for name in pipeline.release(course, args.labs):
+        print(f"released {name} -> {course.path('release') / name}")
+    return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    if args.submissions and not args.submissions.is_dir():
+        raise AcelabsError(f"no submissions directory at {args.submissions}")
+    results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions)
+    if not results:
+        raise AcelabsError("no submissions to grade (expected submitted/<student>/<lab>/)")
+    print(pipeline.summary_table(results))
+    return 0 if all(r.graded for r in results) else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    print(f"wrote {pipeline.export(course, args.to)}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    demo.run(course, args.out.resolve(), args.labs)
+    return 0
+
+
+class _OneLineErrors(argparse.ArgumentParser):
+    """Usage mistakes as one line, like every other error of this CLI."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"acelabs: error: {message} (see `acelabs --help`)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _OneLineErrors(
+        prog="acelabs", description="Ace ML Labs: release, grade and export the course's labs.")
+    top.add_argument("--course", type=Path, default=Path("."),
+                     help="the nbgrader course directory (default: the current one)")
+    verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB",
+                               parser_class=_OneLineErrors)
+
+    release = verbs.add_parser("release", help="generate the student versions into release/")
+    release.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")
+    release.add_argument("--check", action="store_true",
+                         help="fail, naming each file, if release/ differs from a fresh release")
+    release.set_defaults(run=_release)
+
+    grade = verbs.add_parser("grade",
+                             help="autograde submitted/<student>/<lab>/ and write feedback")
+    grade.add_argument("--lab", help="grade only this lab")
+    grade.add_argument("--submissions", type=Path,
+                       help="read submissions from DIR/<student>/<lab>/ instead of submitted/")
+    grade.set_defaults(run=_grade)
+
+    export = verbs.add_parser("export", help="write every grade to a CSV file")
+    export.add_argument("--to", type=Path, default=Path("grades.csv"), help="default: grades.csv")
+    export.set_defaults(run=_export)
+
+    run_demo = verbs.add_parser("demo", help="release, grade sample submissions, write feedback")
+    run_demo.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")
+    run_demo.add_argument("--out", type=Path, default=Path("demo"),
+                          help="scratch course directory (default: ./demo, replaced)")
+    run_demo.set_defaults(run=_demo)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (AcelabsError, catalog.UnknownLabError, data.UnknownDatasetError, OSError) as error:
+        print(f"acelabs: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("acelabs: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""The whole pipeline on sample submissions, in a scratch course of its own.
+
+Release every lab, hand in four students per lab (complete, partial, blank, a corrupt file),
+grade them, write feedback and grades.csv, and print the score table. The scratch course has
+its own SQLite gradebook, so the real course is never touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from autograde import pipeline, submissions
+from autograde.course import Course
+
+STUDENTS = ("complete", "partial", "blank", "corrupt")
+
+
+def hand_in(course: Course, lab: str) -> None:
+    """Write the four sample submissions of one lab under submitted/."""
+    notebook = f"{lab}.ipynb"
+    source = submissions.read(course.path("source") / lab / notebook)
+    released = submissions.read(course.path("release") / lab / notebook)
+    answers = submissions.reference_answers(source)
+    first_half = dict(list(answers.items())[: len(answers) // 2])
+    made = {
+        "complete": submissions.fill(released, answers),
+        "partial": submissions.fill(released, first_half),
+        "blank": released,
+    }
+    for student, nb in made.items():
+        submissions.write(nb, course.path("submitted") / student / lab / notebook)
+    corrupt = course.path("submitted") / "corrupt" / lab / notebook
+    corrupt.parent.mkdir(parents=True, exist_ok=True)
+    corrupt.write_bytes(b'{"cells": [{"cell_type": "code", "source": "print(1)"\x00\x9f garbage')
+
+
+def run(course: Course, out: Path, labs: list[str] | None = None) -> list[pipeline.GradeResult]:
+    """Build the scratch course in ``out`` from ``course``'s sources and grade it."""
+    if out.exists():
+        shutil.rmtree(out)
+    demo = course.relocated(out)
+    names = [course.resolve(name) for name in labs] if labs else course.labs()
+    for name in names:
+        shutil.copytree(course.path("source") / name, demo.path("source") / name)
+    print(f"Releasing {len(names)} labs into {demo.path('release')}")
+    pipeline.release(demo, names)
+    for name in names:
+        hand_in(demo, name)
+    print(f"Grading {len(STUDENTS)} sample submissions per lab")
+    results = pipeline.grade(demo, names)
+    print(pipeline.summary_table(results))
+    grades = pipeline.export(demo, out / "grades.csv")
+    print(f"Feedback: {demo.path('feedback')}")
+    print(f"Grades:   {grades}")
+    return results

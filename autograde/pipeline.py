@@ -1,0 +1,224 @@
+"""The course's stages (release, grade, feedback, export), each a call into nbgrader's own API."""
+
+from __future__ import annotations
+
+import contextlib
+import filecmp
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps import NbGraderAPI
+from nbgrader.plugins import CsvExportPlugin
+from traitlets.config import Config
+
+from autograde import AcelabsError
+from autograde.course import Course
+
+log = logging.getLogger("acelabs")
+
+
+def _api(course: Course, **overrides: dict) -> NbGraderAPI:
+    """nbgrader's API on this course; relative paths in its config resolve from the root."""
+    _use_own_tools()
+    config = Config(course.config)
+    if overrides:
+        config.merge(Config(overrides))
+    return NbGraderAPI(config=config, log_level="WARN")
+
+
+def _use_own_tools() -> None:
+    """nbgrader runs `alembic` from PATH: make it this environment's, even when not activated."""
+    own_bin = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    if path.split(os.pathsep)[0] != own_bin:
+        os.environ["PATH"] = own_bin + os.pathsep + path
+
+
+def _last_error(result: dict) -> str:
+    """One line saying why an nbgrader step failed, from its captured log and traceback."""
+    records = re.split(r"^(?=\[[A-Z]+\] )", result.get("log") or "", flags=re.MULTILINE)
+    errors = [r.removeprefix("[ERROR] ").strip() for r in records if r.startswith("[ERROR] ")]
+    generic = ("There was an error processing", "Please see the")
+    for record in errors:
+        if record.startswith("Traceback"):
+            return record.splitlines()[-1].strip()
+    specific = [record.splitlines()[0] for record in errors if not record.startswith(generic)]
+    if specific:
+        return specific[0]
+    trace = [line for line in (result.get("error") or "").splitlines() if line.strip()]
+    return trace[-1].strip() if trace else "nbgrader failed without saying why"
+
+
+# --- release -------------------------------------------------------------------------------
+
+def release(course: Course, labs: Iterable[str] | None = None) -> list[str]:
+    """Generate the student version of each lab into release/ (nbgrader generate_assignment)."""
+    names = course.select(labs)
+    if not names:
+        raise AcelabsError(f"no labs found in {course.path('source')}")
+    api = _api(course)
+    with contextlib.chdir(course.root):
+        for name in names:
+            result = api.generate_assignment(name, force=True, create=True)
+            if not result["success"]:
+                raise AcelabsError(f"could not release {name}: {_last_error(result)}")
+    return names
+
+
+def release_differences(course: Course, labs: Iterable[str] | None = None) -> list[str]:
+    """Files of release/ that a fresh release would change, add or remove (relative paths)."""
+    names = course.select(labs)
+    with tempfile.TemporaryDirectory(prefix="acelabs-release-") as tmp:
+        scratch = course.relocated(Path(tmp))
+        shutil.copytree(course.path("source"), scratch.path("source"))
+        release(scratch, names)
+        differences: list[str] = []
+        for name in names:
+            differences += _tree_differences(
+                scratch.path("release") / name, course.path("release") / name,
+                prefix=f"{course.path('release').name}/{name}")
+    return differences
+
+
+def _tree_differences(fresh: Path, committed: Path, prefix: str) -> list[str]:
+    fresh_files = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+    committed_files = ({p.relative_to(committed) for p in committed.rglob("*") if p.is_file()}
+                       if committed.is_dir() else set())
+    changed = [f for f in fresh_files & committed_files
+               if not filecmp.cmp(fresh / f, committed / f, shallow=False)]
+    return sorted(f"{prefix}/{f}" for f in (fresh_files ^ committed_files) | set(changed))
+
+
+# --- grade ---------------------------------------------------------------------------------
+
+@dataclass
+class GradeResult:
+    student: str
+    lab: str
+    score: float | None
+    max_score: float | None
+    problem: str | None = None
+
+    @property
+    def graded(self) -> bool:
+        return self.problem is None
+
+
+def find_submissions(course: Course, labs: Iterable[str] | None = None,
+                     submitted: Path | None = None) -> list[tuple[str, str]]:
+    """(student, lab) pairs present under submitted/<student>/<lab>/."""
+    root = submitted or course.path("submitted")
+    if not root.is_dir():
+        raise AcelabsError(f"no submissions directory at {root}")
+    wanted = set(labs) if labs else set(course.labs())
+    pairs = [(student.name, lab.name)
+             for student in sorted(root.iterdir()) if student.is_dir()
+             for lab in sorted(student.iterdir()) if lab.is_dir() and lab.name in wanted]
+    return pairs
+
+
+def unreadable_notebook(folder: Path) -> str | None:
+    """Why the notebooks in a submission folder cannot be graded, or None if they can."""
+    notebooks = sorted(folder.glob("*.ipynb"))
+    if not notebooks:
+        return "the submission holds no notebook"
+    for path in notebooks:
+        try:
+            nb = nbformat.read(str(path), as_version=nbformat.NO_CONVERT)
+            if nb.get("nbformat") != 4:
+                return f"{path.name}: nbformat version {nb.get('nbformat')} (need 4)"
+            nbformat.validate(nb)
+        except Exception as error:  # any parse or schema failure is the student's file's fault
+            lines = str(error).strip().splitlines() or [type(error).__name__]
+            return f"{path.name} is not a valid notebook: {lines[0]}"
+    return None
+
+
+def grade(course: Course, labs: Iterable[str] | None = None,
+          submitted: Path | None = None) -> list[GradeResult]:
+    """Autograde every submission (nbgrader's Autograde), then write its feedback.
+
+    A submission that cannot be graded is reported with its reason; the others are graded.
+    """
+    names = course.select(labs)
+    submitted = submitted.resolve() if submitted else None
+    pairs = find_submissions(course, names, submitted)
+    overrides = {"CourseDirectory": {"submitted_directory": str(submitted)}} if submitted else {}
+    api = _api(course, **overrides)
+    with contextlib.chdir(course.root):
+        _ensure_released(course, {lab for _, lab in pairs})
+        return [_grade_one(course, api, student, lab, submitted) for student, lab in pairs]
+
+
+def _grade_one(course: Course, api: NbGraderAPI, student: str, lab: str,
+               submitted: Path | None) -> GradeResult:
+    """Autograde one submission and write its feedback; any failure becomes its reason."""
+    folder = (submitted or course.path("submitted")) / student / lab
+    problem = unreadable_notebook(folder)
+    if problem is None:
+        result = api.autograde(lab, student, force=True, create=True)
+        if not result["success"]:
+            problem = _last_error(result)
+        else:
+            feedback = api.generate_feedback(lab, student, force=True)
+            if not feedback["success"]:
+                problem = f"graded, but no feedback: {_last_error(feedback)}"
+    return _score(course, student, lab, problem)
+
+
+def _ensure_released(course: Course, labs: set[str]) -> None:
+    """Autograde needs each lab's source cells in the gradebook: record any that are missing."""
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        known = {a.name for a in gradebook.assignments}
+    for lab in sorted(labs - known):
+        with tempfile.TemporaryDirectory() as tmp:  # keep release/ as committed
+            scratch = _api(course, CourseDirectory={"release_directory": tmp})
+            result = scratch.generate_assignment(lab, force=True, create=True)
+        if not result["success"]:
+            raise AcelabsError(f"could not prepare {lab} for grading: {_last_error(result)}")
+
+
+def _score(course: Course, student: str, lab: str, problem: str | None) -> GradeResult:
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        try:
+            submission = gradebook.find_submission(lab, student)
+            score, max_score = submission.score, submission.max_score
+        except MissingEntry:
+            score = max_score = None
+    if problem:
+        score = None
+    return GradeResult(student, lab, score, max_score, problem)
+
+
+# --- export --------------------------------------------------------------------------------
+
+def export(course: Course, destination: Path) -> Path:
+    """Every grade in the gradebook as CSV (nbgrader's CsvExportPlugin)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        CsvExportPlugin(to=str(destination)).export(gradebook)
+    return destination
+
+
+def summary_table(results: list[GradeResult]) -> str:
+    """The score of every submission graded, one line each, problems spelled out."""
+    rows = [("student", "lab", "score", "note")]
+    for r in results:
+        score = f"{r.score:g} / {r.max_score:g}" if r.graded and r.max_score else "—"
+        rows.append((r.student, r.lab, score, r.problem or ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}".rstrip()
+             for a, b, c, d in rows]
+    lines.insert(1, "-" * max(len(line) for line in lines))
+    graded = sum(r.graded for r in results)
+    lines.append(f"{graded} graded, {len(results) - graded} not graded")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Ace ML Labs: the learner-side package imported inside the lab notebooks."""

@@ -1,0 +1,73 @@
+"""The lab catalog: one record per lab, in learning order.
+
+The id is the folder name under source/ and release/ and the notebook's file stem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UnknownLabError(KeyError):
+    """Raised for a lab id (or number) that is not in the catalog."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Lab:
+    id: str
+    title: str
+    skill: str
+    concepts: tuple[str, ...]
+    minutes: int
+    dataset: str
+
+    @property
+    def notebook(self) -> str:
+        """File name of the lab's notebook inside its folder."""
+        return f"{self.id}.ipynb"
+
+
+LABS: tuple[Lab, ...] = (
+    Lab(
+        id="01-regression-baseline",
+        title="Regression and baselines",
+        skill="Beat a dumb baseline first, pick the error metric, and model prices on a log scale.",
+        concepts=("baseline", "RMSE vs MAE vs R²", "log target", "one-hot encoding",
+                  "unseen categories", "pipelines"),
+        minutes=45,
+        dataset="ames",
+    ),
+    Lab(
+        id="02-classification-metrics",
+        title="The right metric and threshold",
+        skill="See through the accuracy paradox and choose a threshold for a business goal.",
+        concepts=("accuracy paradox", "confusion matrix", "precision / recall / F1",
+                  "ROC-AUC vs PR-AUC", "decision threshold"),
+        minutes=45,
+        dataset="default",
+    ),
+    Lab(
+        id="03-validation-and-leakage",
+        title="Validation without lying to yourself",
+        skill="Repair a leaky pipeline and report an estimate that holds on unseen rows.",
+        concepts=("train/validation/test", "k-fold CV", "preprocessing inside the fold",
+                  "target leakage", "ID leakage", "tuning on the test set"),
+        minutes=60,
+        dataset="lending_club",
+    ),
+)
+
+
+def ids() -> list[str]:
+    return [lab.id for lab in LABS]
+
+
+def get(lab_id: str) -> Lab:
+    """The lab with this id, or with this number ("1", "01") as a shorthand."""
+    for lab in LABS:
+        if lab_id == lab.id or (lab_id.isdigit() and int(lab_id) == int(lab.id[:2])):
+            return lab
+    raise UnknownLabError(f"unknown lab {lab_id!r}; labs are: {', '.join(ids())}")

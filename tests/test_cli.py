@@ -1,0 +1,112 @@
+"""The `acelabs` verbs as a user runs them: good runs produce their files, bad input one line."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograde import submissions
+from tests import toy_course
+from tests.conftest import REPO
+
+
+def acelabs(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "autograde.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, mentions: str) -> None:
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("acelabs: error:") and mentions in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("args, mentions", [
+    (["release", "99-nope"], "unknown lab '99-nope'"),
+    (["release", "--check", "nope"], "unknown lab 'nope'"),
+    (["grade", "--lab", "nope"], "unknown lab 'nope'"),
+    (["grade", "--submissions", "/nonexistent/subs"], "no submissions directory"),
+    (["export", "--to", "/proc/forbidden/grades.csv"], "/proc/forbidden"),
+    (["demo", "nope"], "unknown lab 'nope'"),
+    (["frobnicate"], "invalid choice"),
+    (["grade", "--bogus"], "unrecognized arguments"),
+])
+def test_bad_input_gives_one_line_error(args, mentions):
+    assert_one_line_error(acelabs(*args), mentions)
+
+
+def test_outside_a_course_says_so(tmp_path):
+    assert_one_line_error(acelabs("release", cwd=tmp_path), "not an nbgrader course")
+
+
+def test_grade_without_submissions_says_so(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n")
+    (tmp_path / "source" / "ps1").mkdir(parents=True)
+    assert_one_line_error(acelabs("grade", cwd=tmp_path), "no submissions directory")
+
+
+def test_release_check_names_each_differing_file(tmp_path):
+    course = toy_course.make(tmp_path / "course")
+    assert acelabs("release", cwd=course).returncode == 0
+    assert acelabs("release", "--check", cwd=course).returncode == 0
+    released = course / "release" / "toy" / "toy.ipynb"
+    released.write_text(released.read_text().replace("Toy lab", "Toy lap"))
+    (course / "release" / "toy" / "stray.txt").write_text("not from source/")
+    result = acelabs("release", "--check", cwd=course)
+    assert result.returncode == 1
+    assert "release/toy/toy.ipynb" in result.stdout
+    assert "release/toy/stray.txt" in result.stdout
+
+
+def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
+    course = toy_course.make(tmp_path / "course")
+    assert acelabs("release", cwd=course).returncode == 0
+    released = submissions.read(course / "release" / "toy" / "toy.ipynb")
+    source = submissions.read(course / "source" / "toy" / "toy.ipynb")
+    hand_in = course / "submitted"
+    submissions.write(submissions.fill(released, submissions.reference_answers(source)),
+                      hand_in / "good" / "toy" / "toy.ipynb")
+    submissions.write(released, hand_in / "blank" / "toy" / "toy.ipynb")
+    for student, content in {"garbage": b"\x00\xff", "empty": b"",
+                             "old": b'{"nbformat": 3, "nbformat_minor": 0, "worksheets": []}'
+                             }.items():
+        (hand_in / student / "toy").mkdir(parents=True)
+        (hand_in / student / "toy" / "toy.ipynb").write_bytes(content)
+    (hand_in / "nothing" / "toy").mkdir(parents=True)
+    result = acelabs("grade", cwd=course)
+    assert result.returncode == 1, result.stderr[-2000:]
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    assert "3 / 3" in rows["good"] and "0 / 3" in rows["blank"]
+    assert "not a valid notebook" in rows["garbage"] and "not a valid notebook" in rows["empty"]
+    assert "nbformat version 3" in rows["old"]
+    assert "holds no notebook" in rows["nothing"]
+    assert "2 graded, 4 not graded" in result.stdout
+    assert (course / "feedback" / "good" / "toy" / "toy.html").is_file()
+    assert acelabs("export", "--to", "out/grades.csv", cwd=course).returncode == 0
+    with open(course / "out" / "grades.csv") as handle:
+        scores = {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
+    assert scores["good"] == 3 and scores["blank"] == 0
+
+
+@pytest.mark.slow
+def test_demo_grades_the_sample_class(tmp_path):
+    out = tmp_path / "demo"
+    result = acelabs("demo", "01-regression-baseline", "--out", str(out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()
+            if line.split() and line.split()[0] in ("complete", "partial", "blank", "corrupt")}
+    assert set(rows) == {"complete", "partial", "blank", "corrupt"}, result.stdout
+    assert "not a valid notebook" in rows["corrupt"]
+    with open(out / "grades.csv") as handle:
+        grades = {row["student_id"]: row for row in csv.DictReader(handle)}
+    full = float(grades["complete"]["max_score"])
+    assert float(grades["complete"]["score"]) == full > 0
+    assert 0 < float(grades["partial"]["score"]) < full
+    assert float(grades["blank"]["score"]) == 0
+    feedback = out / "feedback" / "complete" / "01-regression-baseline"
+    assert (feedback / "01-regression-baseline.html").is_file()

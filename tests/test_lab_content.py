@@ -1,0 +1,78 @@
+"""Static promises of every lab: catalog, release, hints and proof files agree with source/."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from autograde import pipeline, submissions
+from labs import catalog, check
+from tests import variants
+
+LABS = catalog.ids()
+
+
+def test_catalog_matches_source(course):
+    assert course.labs() == LABS
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_source_notebook_is_clean(course, lab):
+    nb = nbformat.read(str(course.path("source") / lab / f"{lab}.ipynb"), as_version=4)
+    nbformat.validate(nb)
+    dirty = [cell.id for cell in nb.cells
+             if cell.cell_type == "code" and (cell.outputs or cell.execution_count)]
+    assert not dirty, f"source cells with saved outputs: {dirty}"
+
+
+def test_release_is_in_sync(course):
+    assert pipeline.release_differences(course) == []
+
+
+def _secret_lines(nb) -> set[str]:
+    """Distinctive lines of every solution block and hidden-test block."""
+    blocks = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.DOTALL)
+    lines = set()
+    for cell in nb.cells:
+        for _, body in blocks.findall(cell.source):
+            lines |= {line.strip() for line in body.splitlines() if len(line.strip()) > 25}
+    return lines
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_release_hides_solutions_and_hidden_tests(course, lab):
+    source = nbformat.read(str(course.path("source") / lab / f"{lab}.ipynb"), as_version=4)
+    secrets = _secret_lines(source)
+    assert secrets, "the source has no solution or hidden-test blocks"
+    released_files = [p for p in (course.path("release") / lab).rglob("*") if p.is_file()]
+    assert released_files
+    for path in released_files:
+        text = path.read_text(errors="replace")
+        assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text, path
+        released = text.replace("\\n", "\n").replace('\\"', '"')
+        leaked = sorted(line for line in secrets if line in released)
+        assert not leaked, f"{path.name} shows solution or hidden-test lines: {leaked[:3]}"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_every_question_has_hints(course, lab):
+    source = submissions.read(course.path("source") / lab / f"{lab}.ipynb")
+    questions = set(submissions.solution_cells(source))
+    hints = check.hints_for(lab)
+    assert questions <= set(hints), f"no hints for {sorted(questions - set(hints))}"
+    assert all(1 <= len(h) <= 3 for h in hints.values())
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_lab_ships_its_proof(course, lab):
+    found = variants.for_lab(lab)
+    wrong = [v for v in found if v.is_wrong]
+    assert len(wrong) >= 3 and len(found) - len(wrong) >= 1, "need ≥ 3 wrong and ≥ 1 alternative"
+    source = submissions.read(course.path("source") / lab / f"{lab}.ipynb")
+    questions = set(submissions.solution_cells(source))
+    for v in found:
+        assert set(v.cells) <= questions, f"{v.name} replaces unknown cells"
+        assert v.description, f"{v.name} does not say what it does"
+        assert bool(v.loses) == v.is_wrong, f"{v.name}: only wrong solutions name what they lose"

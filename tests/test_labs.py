@@ -1,0 +1,69 @@
+"""Every lab proves itself through nbgrader's real grading path.
+
+The source notebook gets full marks; the released notebook scores 0 everywhere; each wrong
+solution in tests/labs/<lab>/ loses exactly the points of the questions it names, and each
+alternative solution gets full marks. One scratch course per lab grades them all at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autograde import submissions
+from labs import catalog
+from tests import variants
+from tests.conftest import grade_class
+
+LABS = catalog.ids()
+VARIANTS = [v for lab in LABS for v in variants.for_lab(lab)]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def graded(course, tmp_path_factory):
+    """Per-cell scores of every student of a lab, graded once per lab and session."""
+    cache: dict[str, dict] = {}
+
+    def scores_of(lab: str) -> dict:
+        if lab not in cache:
+            name = f"{lab}.ipynb"
+            source = submissions.read(course.path("source") / lab / name)
+            released = submissions.read(course.path("release") / lab / name)
+            reference = submissions.reference_answers(source)
+            notebooks = {"source": source, "released": released}
+            for variant in variants.for_lab(lab):
+                notebooks[variant.name] = submissions.fill(released, {**reference, **variant.cells})
+            cache[lab] = grade_class(course, tmp_path_factory.mktemp(lab), lab, notebooks)
+        return cache[lab]
+
+    return scores_of
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
+                                 for lab in LABS])
+def test_source_gets_full_marks(graded, lab):
+    scores = graded(lab)["source"]
+    assert scores, "no grade cells"
+    missing = {cell: s for cell, s in scores.items() if s[0] != s[1]}
+    assert not missing, f"the reference solution loses points: {missing}"
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
+                                 for lab in LABS])
+def test_release_scores_zero(graded, lab):
+    earned = {cell: s for cell, s in graded(lab)["released"].items() if s[0] != 0}
+    assert not earned, f"the untouched student version earns points: {earned}"
+
+
+@pytest.mark.parametrize("variant", [pytest.param(v, id=f"{v.lab}-{v.name}",
+                                                  marks=pytest.mark.xdist_group(v.lab))
+                                     for v in VARIANTS])
+def test_variant(graded, variant):
+    scores = graded(variant.lab)[variant.name]
+    unknown = variant.loses - set(scores)
+    assert not unknown, f"loses: names no grade cell {sorted(unknown)}"
+    kept = {cell: s for cell, s in scores.items() if cell in variant.loses and s[0] >= s[1]}
+    assert not kept, f"{variant.description!r} should lose these but scores full: {kept}"
+    lost = {cell: s for cell, s in scores.items() if cell not in variant.loses and s[0] < s[1]}
+    assert not lost, f"{variant.description!r} loses points it should keep: {lost}"
