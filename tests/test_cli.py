@@ -86,7 +86,9 @@ def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
     assert "nbformat version 3" in rows["old"]
     assert "holds no notebook" in rows["nothing"]
     assert "2 graded, 4 not graded" in result.stdout
-    assert (course / "feedback" / "good" / "toy" / "toy.html").is_file()
+    for student in ("good", "blank"):
+        feedback = (course / "feedback" / student / "toy" / "toy.html").read_text()
+        assert "hidden tests ran here" in feedback and "HIDDEN TESTS" not in feedback
     assert acelabs("export", "--to", "out/grades.csv", cwd=course).returncode == 0
     with open(course / "out" / "grades.csv") as handle:
         scores = {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
