@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from autograde import AcelabsError, demo, pipeline
+from autograde.executors import InProcess, LocalProcess
 from autograde.course import Course
 from labs import catalog, data
+
+
+EXECUTORS = {"local": LocalProcess, "in-process": InProcess}
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -30,7 +42,9 @@ def _grade(args: argparse.Namespace) -> int:
     course = Course.load(args.course)
     if args.submissions and not args.submissions.is_dir():
         raise AcelabsError(f"no submissions directory at {args.submissions}")
-    results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions)
+    executor = EXECUTORS[args.executor]()
+    results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
+                             jobs=args.jobs, executor=executor)
     if not results:
         raise AcelabsError("no submissions to grade (expected submitted/<student>/<lab>/)")
     print(pipeline.summary_table(results))
@@ -75,6 +89,10 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--lab", help="grade only this lab")
     grade.add_argument("--submissions", type=Path,
                        help="read submissions from DIR/<student>/<lab>/ instead of submitted/")
+    grade.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1,
+                       help="notebooks run at once (default: the number of cores)")
+    grade.add_argument("--executor", choices=sorted(EXECUTORS), default="local",
+                       help="local: a process per notebook (default); in-process: for debugging")
     grade.set_defaults(run=_grade)
 
     export = verbs.add_parser("export", help="write every grade to a CSV file")

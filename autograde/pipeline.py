@@ -20,8 +20,10 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.plugins import CsvExportPlugin
 from traitlets.config import Config
 
-from autograde import AcelabsError
+from autograde import AcelabsError, grading
 from autograde.course import Course
+from autograde.execute import Limits
+from autograde.executors import Executor, LocalProcess
 
 log = logging.getLogger("acelabs")
 
@@ -106,7 +108,8 @@ class GradeResult:
     lab: str
     score: float | None
     max_score: float | None
-    problem: str | None = None
+    problem: str | None = None  # why it could not be graded
+    note: str | None = None  # graded, but something the student should know (a time limit…)
 
     @property
     def graded(self) -> bool:
@@ -143,9 +146,20 @@ def unreadable_notebook(folder: Path) -> str | None:
     return None
 
 
-def grade(course: Course, labs: Iterable[str] | None = None,
-          submitted: Path | None = None) -> list[GradeResult]:
-    """Autograde every submission (nbgrader's Autograde), then write its feedback.
+def limits(course: Course) -> Limits:
+    """Execution limits from the course config (``c.Execute.timeout``, ``c.Limits.*``)."""
+    defaults = Limits()
+    configured = course.config.get("Limits", {})
+    return Limits(
+        cell_seconds=course.config.get("Execute", {}).get("timeout", defaults.cell_seconds),
+        notebook_seconds=configured.get("notebook_seconds", defaults.notebook_seconds),
+        output_bytes=configured.get("output_bytes", defaults.output_bytes),
+    )
+
+
+def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | None = None,
+          jobs: int | None = None, executor: Executor | None = None) -> list[GradeResult]:
+    """Autograde every submission (nbgrader's Autograde, run in parallel), then its feedback.
 
     A submission that cannot be graded is reported with its reason; the others are graded.
     """
@@ -154,25 +168,34 @@ def grade(course: Course, labs: Iterable[str] | None = None,
     pairs = find_submissions(course, names, submitted)
     overrides = {"CourseDirectory": {"submitted_directory": str(submitted)}} if submitted else {}
     api = _api(course, **overrides)
+    root = submitted or course.path("submitted")
+    problems = {pair: unreadable_notebook(root / pair[0] / pair[1]) for pair in pairs}
+    gradeable = [grading.Submission(student, lab) for (student, lab), problem in problems.items()
+                 if problem is None]
+    feedback_problems: dict[tuple[str, str], str] = {}
+
+    def write_feedback(graded: grading.Graded) -> None:
+        if graded.success:
+            key = (graded.submission.student, graded.submission.lab)
+            result = api.generate_feedback(key[1], key[0], force=True)
+            if not result["success"]:
+                feedback_problems[key] = f"graded, but no feedback: {_last_error(result)}"
+
     with contextlib.chdir(course.root):
         _ensure_released(course, {lab for _, lab in pairs})
-        return [_grade_one(course, api, student, lab, submitted) for student, lab in pairs]
-
-
-def _grade_one(course: Course, api: NbGraderAPI, student: str, lab: str,
-               submitted: Path | None) -> GradeResult:
-    """Autograde one submission and write its feedback; any failure becomes its reason."""
-    folder = (submitted or course.path("submitted")) / student / lab
-    problem = unreadable_notebook(folder)
-    if problem is None:
-        result = api.autograde(lab, student, force=True, create=True)
-        if not result["success"]:
-            problem = _last_error(result)
-        else:
-            feedback = api.generate_feedback(lab, student, force=True)
-            if not feedback["success"]:
-                problem = f"graded, but no feedback: {_last_error(feedback)}"
-    return _score(course, student, lab, problem)
+        graded = grading.grade_all(api.config, gradeable, executor or LocalProcess(),
+                                   jobs or os.cpu_count() or 1, limits(course), write_feedback)
+    by_pair = {(g.submission.student, g.submission.lab): g for g in graded}
+    results = []
+    for pair, problem in problems.items():
+        note = None
+        if pair in by_pair:
+            done = by_pair[pair]
+            problem = None if done.success else _last_error({"log": done.log, "error": done.error})
+            problem = problem or feedback_problems.get(pair)
+            note = "; ".join(o.message for o in done.outcomes if not o.complete) or None
+        results.append(_score(course, *pair, problem, note))
+    return results
 
 
 def _ensure_released(course: Course, labs: set[str]) -> None:
@@ -187,7 +210,8 @@ def _ensure_released(course: Course, labs: set[str]) -> None:
             raise AcelabsError(f"could not prepare {lab} for grading: {_last_error(result)}")
 
 
-def _score(course: Course, student: str, lab: str, problem: str | None) -> GradeResult:
+def _score(course: Course, student: str, lab: str, problem: str | None,
+           note: str | None = None) -> GradeResult:
     with Gradebook(course.db_url, course.course_id) as gradebook:
         try:
             submission = gradebook.find_submission(lab, student)
@@ -196,7 +220,7 @@ def _score(course: Course, student: str, lab: str, problem: str | None) -> Grade
             score = max_score = None
     if problem:
         score = None
-    return GradeResult(student, lab, score, max_score, problem)
+    return GradeResult(student, lab, score, max_score, problem, note)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -214,7 +238,7 @@ def summary_table(results: list[GradeResult]) -> str:
     rows = [("student", "lab", "score", "note")]
     for r in results:
         score = f"{r.score:g} / {r.max_score:g}" if r.graded and r.max_score else "—"
-        rows.append((r.student, r.lab, score, r.problem or ""))
+        rows.append((r.student, r.lab, score, r.problem or r.note or ""))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}".rstrip()
              for a, b, c, d in rows]

@@ -1,0 +1,76 @@
+"""Where notebooks run. Every executor takes a `Job` and blocks until its `Outcome`.
+
+Executors are called from several coordinator threads at once, one job per thread, so the
+number of threads is the number of notebooks running together.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import asdict
+from typing import Protocol
+
+import nbformat
+
+from autograde.execute import Job, Outcome, mark_unrun_cells, run
+
+
+class Executor(Protocol):
+    name: str
+
+    def run(self, job: Job) -> Outcome: ...
+
+
+class InProcess:
+    """Runs the notebook from this process (its kernel is still a child process): debugging."""
+
+    name = "in-process"
+
+    def run(self, job: Job) -> Outcome:
+        return run(job)
+
+
+class LocalProcess:
+    """Runs each notebook in a child process of its own, killed whole at the time limit."""
+
+    name = "local"
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "autograde.execute"]
+
+    def run(self, job: Job) -> Outcome:
+        payload = json.dumps(asdict(job))
+        env = {**os.environ, "NBGRADER_EXECUTION": "autograde"}
+        process = subprocess.Popen(self.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                   env=env)
+        try:
+            stdout, stderr = process.communicate(payload, timeout=job.limits.notebook_seconds)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            return _failed(job, "timeout",
+                           f"the notebook ran past its limit of {job.limits.notebook_seconds} s")
+        finally:
+            _kill_group(process)  # the kernel and anything the student started
+        if process.returncode != 0 or not stdout.strip():
+            last = (stderr.strip().splitlines() or ["no output"])[-1]
+            return _failed(job, "kernel-died", f"the runner stopped ({last})")
+        return Outcome(**json.loads(stdout))
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def _failed(job: Job, status: str, message: str) -> Outcome:
+    """The prepared notebook with every cell marked not run: it scores 0 with a reason."""
+    nb = mark_unrun_cells(nbformat.from_dict(job.notebook), message)
+    return Outcome(dict(nb), status, message)
