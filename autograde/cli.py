@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 from autograde import AcelabsError, demo, pipeline
-from autograde.executors import InProcess, LocalProcess
 from autograde.course import Course
+from autograde.executors import InProcess, LocalProcess
 from labs import catalog, data
-
 
 EXECUTORS = {"local": LocalProcess, "in-process": InProcess}
 

@@ -124,7 +124,7 @@ def run(job: Job) -> Outcome:
         status, message = "ok", ""
         try:
             client.execute()
-        except DeadKernelError as error:
+        except DeadKernelError:
             status, message = "kernel-died", "the kernel died (os._exit, a crash or out of memory)"
             mark_unrun_cells(nb, message)
         except CellTimeoutError as error:
