@@ -14,6 +14,14 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "
 # Execution: seconds one cell may run before it is interrupted and scored as an error.
 c.Execute.timeout = 120
 
+# Bounds on each student's notebook run by `acelabs grade` (see autograde/sandbox.py).
+c.Limits.notebook_seconds = 600  # wall time for the whole notebook, then it is stopped
+c.Limits.memory_mb = 4096  # address space of the kernel and each process it starts
+c.Limits.processes = 256  # tasks in the sandbox at once (where a pids cgroup can be made)
+c.Limits.cpus = 1.0  # cores the sandbox may use between all its processes
+c.Limits.output_bytes = 2_000_000  # output kept per notebook; the rest is dropped
+c.Limits.file_mb = 256  # largest file the notebook may write
+
 # A test cell a student deleted is put back and graded (nbgrader leaves it "needs manual grade").
 c.OverwriteCells.add_missing_cells = True
 

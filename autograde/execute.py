@@ -10,8 +10,11 @@ the outcome as JSON on stdout — the form the sandboxed executors use.
 from __future__ import annotations
 
 import base64
+import ctypes
 import json
 import os
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,10 +22,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client import AsyncKernelManager
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
+
+from autograde import sandbox
+
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -30,8 +39,12 @@ class Limits:
     """Bounds on one notebook's run; see nbgrader_config.py for where they are set."""
 
     cell_seconds: int = 120
-    notebook_seconds: int = 900
+    notebook_seconds: int = 600
     output_bytes: int = 2_000_000
+    memory_mb: int = 4096
+    processes: int = 256
+    cpus: float = 1.0
+    file_mb: int = 256
 
 
 @dataclass
@@ -106,35 +119,80 @@ def mark_unrun_cells(nb: NotebookNode, reason: str) -> NotebookNode:
     return nb
 
 
+def _kernel_manager(run_dir: Path, workdir: Path, argv: list[str]) -> AsyncKernelManager:
+    """A kernel started by ``argv``, reached over Unix sockets in ``run_dir``."""
+    spec_dir = run_dir / "kernelspec" / "acelabs"
+    spec_dir.mkdir(parents=True)
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": argv, "display_name": "Python 3 (graded)", "language": "python",
+        "interrupt_mode": "message",  # a signal to the box would not reach the kernel
+    }))
+    specs = KernelSpecManager(kernel_dirs=[str(spec_dir.parent)])
+    return SilentKernelManager(
+        kernel_name="acelabs", kernel_spec_manager=specs, transport="ipc",
+        ip=str(run_dir / "kernel"), connection_file=str(run_dir / "kernel.json"))
+
+
+class SilentKernelManager(AsyncKernelManager):
+    """A kernel whose own stdout and stderr go nowhere: they would mix into the runner's."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw):
+        kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL)
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
 def run(job: Job) -> Outcome:
-    """Execute the job's notebook in a temporary directory holding its files."""
+    """Execute the job's notebook in a sandboxed kernel whose directory holds the job's files."""
     nb = nbformat.from_dict(job.notebook)
+    limits = job.limits
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="acelabs-run-") as workdir:
+    with tempfile.TemporaryDirectory(prefix="acelabs-run-") as tmp:
+        run_dir = Path(tmp)
+        workdir = run_dir / "work"
+        workdir.mkdir()
         for relative, content in job.files.items():
-            target = Path(workdir, relative)
+            target = (workdir / relative).resolve()
+            if workdir.resolve() not in target.parents:
+                continue  # a file name that climbs out of the directory is not staged
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(content))
-        client = BoundedClient(
-            nb, job.limits.output_bytes, timeout=job.limits.cell_seconds, allow_errors=True,
-            kernel_name="python3", interrupt_on_timeout=True,
-            extra_arguments=["--HistoryManager.hist_file=:memory:"],
-            resources={"metadata": {"path": workdir}},
-        )
-        status, message = "ok", ""
-        try:
-            client.execute()
-        except DeadKernelError:
-            status, message = "kernel-died", "the kernel died (os._exit, a crash or out of memory)"
-            mark_unrun_cells(nb, message)
-        except CellTimeoutError as error:
-            status, message = "timeout", str(error).splitlines()[0]
-        except CellExecutionError as error:  # only with allow_errors off; kept for safety
-            status, message = "error", str(error).splitlines()[0]
+        argv = sandbox.kernel_argv(run_dir, workdir, limits.memory_mb, limits.file_mb)
+        with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus) as bounded:
+            client = BoundedClient(
+                nb, limits.output_bytes, km=_kernel_manager(run_dir, workdir, bounded),
+                timeout=limits.cell_seconds, allow_errors=True, interrupt_on_timeout=True,
+                resources={"metadata": {"path": str(workdir)}},
+            )
+            status, message = "ok", ""
+            try:
+                client.execute()
+            except DeadKernelError:
+                status = "kernel-died"
+                message = "the kernel died (os._exit, a crash, or past the memory limit)"
+                mark_unrun_cells(nb, message)
+            except CellTimeoutError as error:
+                status, message = "timeout", str(error).splitlines()[0]
+                mark_unrun_cells(nb, message)
     return Outcome(dict(nb), status, message, time.monotonic() - started)
 
 
+def _stop_with_parent() -> None:
+    """End (cleanly, see below) when the coordinator dies, and clean up on SIGTERM.
+
+    SIGTERM becomes SystemExit so the sandbox's cgroups are emptied and removed on the way out.
+    """
+    def leave(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def main() -> int:
+    _stop_with_parent()
     payload = json.load(sys.stdin)
     payload["limits"] = Limits(**payload["limits"])
     outcome = run(Job(**payload))

@@ -6,6 +6,7 @@ number of threads is the number of notebooks running together.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -51,22 +52,27 @@ class LocalProcess:
         try:
             stdout, stderr = process.communicate(payload, timeout=job.limits.notebook_seconds)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
+            _stop(process)
             return _failed(job, "timeout",
                            f"the notebook ran past its limit of {job.limits.notebook_seconds} s")
         finally:
-            _kill_group(process)  # the kernel and anything the student started
+            _stop(process)
         if process.returncode != 0 or not stdout.strip():
             last = (stderr.strip().splitlines() or ["no output"])[-1]
             return _failed(job, "kernel-died", f"the runner stopped ({last})")
         return Outcome(**json.loads(stdout))
 
 
-def _kill_group(process: subprocess.Popen) -> None:
-    try:
+def _stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """Ask the runner to stop (it then empties the sandbox), then kill its whole group."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     process.wait()
 
 

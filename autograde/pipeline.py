@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import filecmp
 import logging
 import os
@@ -148,13 +149,10 @@ def unreadable_notebook(folder: Path) -> str | None:
 
 def limits(course: Course) -> Limits:
     """Execution limits from the course config (``c.Execute.timeout``, ``c.Limits.*``)."""
-    defaults = Limits()
-    configured = course.config.get("Limits", {})
-    return Limits(
-        cell_seconds=course.config.get("Execute", {}).get("timeout", defaults.cell_seconds),
-        notebook_seconds=configured.get("notebook_seconds", defaults.notebook_seconds),
-        output_bytes=configured.get("output_bytes", defaults.output_bytes),
-    )
+    configured = {f.name: course.config.Limits[f.name]
+                  for f in dataclasses.fields(Limits) if f.name in course.config.Limits}
+    cell_seconds = course.config.Execute.get("timeout", Limits.cell_seconds)
+    return Limits(**{"cell_seconds": cell_seconds, **configured})
 
 
 def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | None = None,

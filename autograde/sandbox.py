@@ -1,0 +1,144 @@
+"""The box a student's kernel runs in.
+
+With bubblewrap: no network (a private loopback only), a read-only view of the system and
+the Python environment, one writable directory holding only this submission's files, its
+own PID namespace, killed with its parent; no view of source/, the gradebook, other
+submissions or anyone's home. Processes and CPU are bounded by cgroups where they can be
+made, memory and file size by rlimits. The kernel talks to the (trusted) runner over Unix sockets
+in the shared directory, so the runner itself stays outside the box.
+
+Without bubblewrap the kernel runs with the same rlimits in a temporary directory, and
+`warning()` says loudly that the sandbox is off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import autograde
+import labs
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+_SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64")
+_ETC_ENTRIES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "nsswitch.conf", "passwd", "group",
+                "hosts", "localtime", "ssl", "ca-certificates", "alternatives", "fonts",
+                "mime.types", "matplotlibrc")
+
+
+@functools.cache
+def bubblewrap() -> str | None:
+    """bwrap's path if it is installed and can make a box here, else None."""
+    path = shutil.which("bwrap")
+    if not path:
+        return None
+    probe = subprocess.run([path, "--unshare-all", "--ro-bind", "/", "/", "true"],
+                           capture_output=True, timeout=30)
+    return path if probe.returncode == 0 else None
+
+
+def warning() -> str | None:
+    """What to tell the user when student code would run without the sandbox."""
+    if bubblewrap():
+        return None
+    return ("SANDBOX OFF: bubblewrap (bwrap) is missing or cannot run here, so student code "
+            "runs with rlimits in a temporary directory only — it can read your files and "
+            "use the network. Install it with `apt-get install bubblewrap`.")
+
+
+def _readonly_binds() -> list[str]:
+    """The system, this Python and its environment, and the course's own packages."""
+    paths = [p for p in _SYSTEM_DIRS if os.path.exists(p)]
+    paths += [f"/etc/{name}" for name in _ETC_ENTRIES if os.path.exists(f"/etc/{name}")]
+    paths += [sys.base_prefix, sys.prefix]
+    paths += [str(Path(package.__file__).parent) for package in (labs, autograde)]
+    binds: list[str] = []
+    for path in dict.fromkeys(paths):
+        binds += ["--ro-bind", path, path]
+    return binds
+
+
+def _rlimits(memory_mb: int, file_mb: int) -> list[str]:
+    return ["prlimit", f"--as={memory_mb * 2**20}", f"--fsize={file_mb * 2**20}",
+            "--core=0", "--"]
+
+
+def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int) -> list[str]:
+    """The command that starts an IPython kernel in the box (``{connection_file}`` is filled
+    in by jupyter_client). ``shared`` is the one writable directory, ``workdir`` inside it."""
+    kernel = [str(Path(sys.prefix) / "bin" / "python"), "-m", "ipykernel_launcher",
+              "-f", "{connection_file}", "--HistoryManager.hist_file=:memory:"]
+    bwrap = bubblewrap()
+    if not bwrap:
+        return _rlimits(memory_mb, file_mb) + kernel
+    return [
+        bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
+        *_readonly_binds(),
+        "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        "--bind", str(shared), str(shared), "--chdir", str(workdir),
+        "--clearenv",
+        "--setenv", "HOME", "/tmp", "--setenv", "PATH", f"{sys.prefix}/bin:/usr/bin:/bin",
+        "--setenv", "MPLBACKEND", "Agg", "--setenv", "NBGRADER_EXECUTION", "autograde",
+        "--setenv", "PYTHONHASHSEED", "0", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "2",
+        *_rlimits(memory_mb, file_mb), *kernel,
+    ]
+
+
+@contextmanager
+def cgroup_bounds(argv: list[str], processes: int, cpus: float) -> Iterator[list[str]]:
+    """``argv`` made to start inside fresh cgroups: at most ``processes`` tasks and ``cpus``
+    cores between them (a fork bomb stays inside its box and its share of the machine).
+
+    Where no cgroup can be made (no v1 controller, no permission) the command is unchanged
+    and the PID namespace, rlimits and killing the group at the end are the bounds.
+    """
+    name = f"acelabs-{uuid.uuid4().hex[:12]}"
+    settings = {"pids": {"pids.max": str(processes)},
+                "cpu": {"cpu.cfs_period_us": "100000",
+                        "cpu.cfs_quota_us": str(int(cpus * 100000))}}
+    groups = []
+    for controller, values in settings.items():
+        group = CGROUP_ROOT / controller / name
+        try:
+            group.mkdir()
+            groups.append(group)
+            for key, value in values.items():
+                (group / key).write_text(value)
+        except OSError:
+            continue
+    if not groups:
+        yield argv
+        return
+    join = 'for g in "$@"; do [ "$g" = -- ] && break; echo $$ > "$g/cgroup.procs"; shift; done'
+    try:
+        yield ["sh", "-c", f'{join}; shift; exec "$@"', "acelabs-sandbox",
+               *map(str, groups), "--", *argv]
+    finally:
+        for group in groups:
+            _remove_cgroup(group)
+
+
+def _remove_cgroup(group: Path) -> None:
+    """Kill whatever is left in the group, then remove it."""
+    for _ in range(50):
+        try:
+            for pid in (group / "cgroup.procs").read_text().split():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
+            group.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.1)
