@@ -1,0 +1,117 @@
+"""Grading a class with broken and hostile submissions in the toy course.
+
+Each must be graded (or rejected) with a reason while the rest of the class is graded right,
+and nothing may reach outside its sandbox.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from autograde import pipeline, sandbox, submissions
+from autograde.course import Course
+from autograde.executors import InProcess
+from tests import toy_course
+
+pytestmark = pytest.mark.slow
+
+HOSTILE = {
+    "good": {},
+    "infinite_loop": {"c1": "while True:\n    pass"},
+    "kernel_exit": {"q1": "import os\nos._exit(1)"},
+    "sys_exit": {"q1": "import sys\nsys.exit(3)"},
+    "segfault": {"q1": "import ctypes\nctypes.string_at(0)"},
+    "memory_bomb": {"q1": "blocks = []\nwhile True:\n    blocks.append(bytearray(10**8))"},
+    "fork_bomb": {"q1": "import os\nwhile True:\n    try:\n        os.fork()\n"
+                        "    except OSError:\n        pass"},
+    "output_flood": {"q1": "def add(a, b):\n    return a + b\nfor _ in range(100):\n"
+                           "    print('x' * 1_000_000)"},
+    "chatty": {"q1": "def add(a, b):\n    return a + b\nfor _ in range(40):\n"
+                     "    print('x' * 100_000)"},
+    "spies": {"q1": (
+        "import os, socket\nfound = [p for p in ('{root}/source', '{root}/gradebook.db',"
+        " '{root}/submitted') if os.path.exists(p)]\n"
+        "open('/tmp/planted', 'w').write('x')\n"
+        "try:\n    open('{root}/planted', 'w').write('x')\nexcept OSError:\n    pass\n"
+        "try:\n    socket.create_connection(('127.0.0.1', 22), timeout=2)\n"
+        "    net = True\n"
+        "except OSError:\n    net = False\n"
+        "def add(a, b):\n    if found or net:\n        raise RuntimeError(f'saw {{found}} {{net}}')\n"
+        "    return a + b")},
+}
+EXPECTED = {  # student -> (score, words in the note or None)
+    "good": (3, None), "infinite_loop": (2, None), "kernel_exit": (0, "kernel died"),
+    "sys_exit": (1, None), "segfault": (0, "kernel died"), "memory_bomb": (1, None),
+    "fork_bomb": (0, "limit"), "output_flood": (3, None), "chatty": (3, None),
+    "spies": (3, None),
+}
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    root = toy_course.make(tmp_path_factory.mktemp("hostile"))
+    with open(root / "nbgrader_config.py", "a") as config:
+        config.write("c.Execute.timeout = 5\nc.Limits.notebook_seconds = 40\n"
+                     "c.Limits.memory_mb = 1024\n")
+    course = Course.load(root)
+    pipeline.release(course)
+    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
+    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
+    answers = submissions.reference_answers(source)
+    for student, cells in HOSTILE.items():
+        cells = {k: v.replace("{root}", str(root)) for k, v in cells.items()}
+        nb = submissions.fill(released, {**answers, **cells})
+        submissions.write(nb, root / "submitted" / student / "toy" / "toy.ipynb")
+    results = {r.student: r for r in pipeline.grade(course, jobs=2)}
+    return root, results
+
+
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_each_submission_is_graded_with_its_reason(graded_class, student):
+    _, results = graded_class
+    result = results[student]
+    score, words = EXPECTED[student]
+    assert result.graded, result.problem
+    assert result.score == score, (result.score, result.note)
+    if words:
+        assert words in (result.note or ""), result.note
+
+
+def test_nothing_escapes_the_sandbox(graded_class):
+    root, _ = graded_class
+    assert not (root / "planted").exists()
+    assert not Path("/tmp/planted").exists() or not sandbox.bubblewrap()
+
+
+def test_output_is_bounded(graded_class):
+    root, _ = graded_class
+    for student in ("output_flood", "chatty"):
+        graded = root / "autograded" / student / "toy" / "toy.ipynb"
+        assert graded.stat().st_size < 3_000_000
+    assert "output limit reached" in graded.read_text()
+
+
+def test_gradebook_has_one_submission_per_student(graded_class):
+    root, _ = graded_class
+    course = Course.load(root)
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        students = sorted(s.student.id for s in gradebook.find_assignment("toy").submissions)
+    assert students == sorted(HOSTILE)
+
+
+def test_in_process_executor_gives_the_same_scores(tmp_path):
+    root = toy_course.make(tmp_path)
+    course = Course.load(root)
+    pipeline.release(course)
+    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
+    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
+    submissions.write(submissions.fill(released, submissions.reference_answers(source)),
+                      root / "submitted" / "a" / "toy" / "toy.ipynb")
+    submissions.write(released, root / "submitted" / "b" / "toy" / "toy.ipynb")
+    scores = {r.student: r.score for r in pipeline.grade(course, executor=InProcess())}
+    assert scores == {"a": 3, "b": 0}
+    assert json.loads((root / "autograded" / "a" / "toy" / "toy.ipynb").read_text())
