@@ -40,7 +40,8 @@ HOSTILE = {
         "try:\n    socket.create_connection(('127.0.0.1', 22), timeout=2)\n"
         "    net = True\n"
         "except OSError:\n    net = False\n"
-        "def add(a, b):\n    if found or net:\n        raise RuntimeError(f'saw {{found}} {{net}}')\n"
+        "def add(a, b):\n    if found or net:\n"
+        "        raise RuntimeError(f'saw {{found}} {{net}}')\n"
         "    return a + b")},
 }
 EXPECTED = {  # student -> (score, words in the note or None)
