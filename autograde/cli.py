@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
-from autograde import AcelabsError, demo, pipeline
+from sqlalchemy.exc import SAWarning
+
+from autograde import AcelabsError, demo, pipeline, sandbox
 from autograde.course import Course
 from autograde.executors import InProcess, LocalProcess
 from labs import catalog, data
@@ -37,8 +40,14 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_if_unsandboxed() -> None:
+    if message := sandbox.warning():
+        print(f"acelabs: WARNING: {message}", file=sys.stderr)
+
+
 def _grade(args: argparse.Namespace) -> int:
     course = Course.load(args.course)
+    _warn_if_unsandboxed()
     if args.submissions and not args.submissions.is_dir():
         raise AcelabsError(f"no submissions directory at {args.submissions}")
     executor = EXECUTORS[args.executor]()
@@ -58,6 +67,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     course = Course.load(args.course)
+    _warn_if_unsandboxed()
     demo.run(course, args.out.resolve(), args.labs)
     return 0
 
@@ -108,6 +118,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own session noise
     try:
         return args.run(args)
     except (AcelabsError, catalog.UnknownLabError, data.UnknownDatasetError, OSError) as error:
