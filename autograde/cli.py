@@ -52,7 +52,8 @@ def _grade(args: argparse.Namespace) -> int:
         raise AcelabsError(f"no submissions directory at {args.submissions}")
     executor = EXECUTORS[args.executor]()
     results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
-                             jobs=args.jobs, executor=executor)
+                             jobs=args.jobs, executor=executor, progress=True,
+                             force=args.force)
     if not results:
         raise AcelabsError("no submissions to grade (expected submitted/<student>/<lab>/)")
     print(pipeline.summary_table(results))
@@ -98,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--lab", help="grade only this lab")
     grade.add_argument("--submissions", type=Path,
                        help="read submissions from DIR/<student>/<lab>/ instead of submitted/")
+    grade.add_argument("--force", action="store_true",
+                       help="regrade submissions already graded and unchanged since")
     grade.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1,
                        help="notebooks run at once (default: the number of cores)")
     grade.add_argument("--executor", choices=sorted(EXECUTORS), default="local",

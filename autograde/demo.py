@@ -48,7 +48,7 @@ def run(course: Course, out: Path, labs: list[str] | None = None) -> list[pipeli
     for name in names:
         hand_in(demo, name)
     print(f"Grading {len(STUDENTS)} sample submissions per lab")
-    results = pipeline.grade(demo, names)
+    results = pipeline.grade(demo, names, progress=True)
     print(pipeline.summary_table(results))
     grades = pipeline.export(demo, out / "grades.csv")
     print(f"Feedback: {demo.path('feedback')}")

@@ -19,9 +19,10 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.plugins import CsvExportPlugin
+from tqdm import tqdm
 from traitlets.config import Config
 
-from autograde import AcelabsError, grading
+from autograde import AcelabsError, grading, resume
 from autograde.course import Course
 from autograde.execute import Limits
 from autograde.executors import Executor, LocalProcess
@@ -156,10 +157,12 @@ def limits(course: Course) -> Limits:
 
 
 def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | None = None,
-          jobs: int | None = None, executor: Executor | None = None) -> list[GradeResult]:
+          jobs: int | None = None, executor: Executor | None = None,
+          progress: bool = False, force: bool = False) -> list[GradeResult]:
     """Autograde every submission (nbgrader's Autograde, run in parallel), then its feedback.
 
     A submission that cannot be graded is reported with its reason; the others are graded.
+    Submissions graded before and unchanged since are skipped unless ``force``.
     """
     names = course.select(labs)
     submitted = submitted.resolve() if submitted else None
@@ -167,26 +170,39 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
     overrides = {"CourseDirectory": {"submitted_directory": str(submitted)}} if submitted else {}
     api = _api(course, **overrides)
     root = submitted or course.path("submitted")
+    records = resume.Records(course.path("autograded"))
     problems = {pair: unreadable_notebook(root / pair[0] / pair[1]) for pair in pairs}
-    gradeable = [grading.Submission(student, lab) for (student, lab), problem in problems.items()
-                 if problem is None]
+    fingerprints = {pair: resume.digest(root / pair[0] / pair[1])
+                    for pair, problem in problems.items() if problem is None}
+    unchanged = {pair for pair, fingerprint in fingerprints.items()
+                 if not force and records.is_current(*pair, fingerprint)}
+    todo = [grading.Submission(*pair) for pair in fingerprints if pair not in unchanged]
     feedback_problems: dict[tuple[str, str], str] = {}
+    bar = tqdm(total=len(todo), desc="grading", unit="nb", disable=not progress or None)
 
-    def write_feedback(graded: grading.Graded) -> None:
+    def finish(graded: grading.Graded) -> None:
+        """Feedback and the resume record, as each submission's scores are saved."""
+        key = (graded.submission.student, graded.submission.lab)
+        bar.update()
+        bar.set_postfix_str("/".join(key))
         if graded.success:
-            key = (graded.submission.student, graded.submission.lab)
             result = api.generate_feedback(key[1], key[0], force=True)
-            if not result["success"]:
+            if result["success"]:
+                records.mark(*key, fingerprints[key])
+            else:
                 feedback_problems[key] = f"graded, but no feedback: {_last_error(result)}"
 
     with contextlib.chdir(course.root):
         _ensure_released(course, {lab for _, lab in pairs})
-        graded = grading.grade_all(api.config, gradeable, executor or LocalProcess(),
-                                   jobs or os.cpu_count() or 1, limits(course), write_feedback)
+        for pair in fingerprints.keys() - unchanged:
+            records.forget(*pair)
+        with bar:
+            graded = grading.grade_all(api.config, todo, executor or LocalProcess(),
+                                       jobs or os.cpu_count() or 1, limits(course), finish)
     by_pair = {(g.submission.student, g.submission.lab): g for g in graded}
     results = []
     for pair, problem in problems.items():
-        note = None
+        note = "unchanged since graded (--force regrades)" if pair in unchanged else None
         if pair in by_pair:
             done = by_pair[pair]
             problem = None if done.success else _last_error({"log": done.log, "error": done.error})

@@ -7,6 +7,9 @@ and nothing may reach outside its sandbox.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,40 @@ def test_in_process_executor_gives_the_same_scores(tmp_path):
     scores = {r.student: r.score for r in pipeline.grade(course, executor=InProcess())}
     assert scores == {"a": 3, "b": 0}
     assert json.loads((root / "autograded" / "a" / "toy" / "toy.ipynb").read_text())
+
+
+def test_a_killed_run_resumes_without_regrading(tmp_path):
+    root = toy_course.make(tmp_path)
+    course = Course.load(root)
+    pipeline.release(course)
+    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
+    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
+    slow = {**submissions.reference_answers(source)}
+    slow["q1"] = "import time\ntime.sleep(2)\n" + slow["q1"]
+    students = [f"s{i}" for i in range(6)]
+    for student in students:
+        submissions.write(submissions.fill(released, slow),
+                          root / "submitted" / student / "toy" / "toy.ipynb")
+    command = [sys.executable, "-m", "autograde.cli", "grade", "--jobs", "1"]
+    run = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    records = root / "autograded" / ".acelabs-graded"
+    deadline = time.monotonic() + 120
+    while len(list(records.rglob("*.json"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    run.kill()  # SIGKILL, mid-class
+    run.wait()
+    finished = {p.parent.name for p in records.rglob("*.json")}
+    assert 2 <= len(finished) < len(students)
+
+    again = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    rows = {line.split()[0]: line for line in again.stdout.splitlines() if line.startswith("s")}
+    assert all("3 / 3" in rows[s] for s in students), again.stdout
+    assert {s for s in students if "unchanged since graded" in rows[s]} == finished
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        graded = [(s.student.id, s.score) for s in gradebook.find_assignment("toy").submissions]
+    assert sorted(graded) == [(s, 3.0) for s in students]
+
+    forced = subprocess.run([*command, "--force"], cwd=root, capture_output=True, text=True,
+                            timeout=300)
+    assert "unchanged" not in forced.stdout and forced.stdout.count("3 / 3") == len(students)
