@@ -12,7 +12,7 @@ from sqlalchemy.exc import SAWarning
 
 from autograde import AcelabsError, demo, pipeline, sandbox
 from autograde.course import Course
-from autograde.executors import InProcess, LocalProcess
+from autograde.executors import DaskCluster, InProcess, LocalProcess
 from labs import catalog, data
 
 EXECUTORS = {"local": LocalProcess, "in-process": InProcess}
@@ -40,6 +40,11 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cluster_threads(cluster: DaskCluster) -> int:
+    workers = cluster.client.scheduler_info().get("workers", {})
+    return max(1, sum(w.get("nthreads", 1) for w in workers.values()))
+
+
 def _warn_if_unsandboxed() -> None:
     if message := sandbox.warning():
         print(f"acelabs: WARNING: {message}", file=sys.stderr)
@@ -50,10 +55,17 @@ def _grade(args: argparse.Namespace) -> int:
     _warn_if_unsandboxed()
     if args.submissions and not args.submissions.is_dir():
         raise AcelabsError(f"no submissions directory at {args.submissions}")
-    executor = EXECUTORS[args.executor]()
-    results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
-                             jobs=args.jobs, executor=executor, progress=True,
-                             force=args.force)
+    if args.scheduler:
+        executor = DaskCluster(args.scheduler)
+        jobs = args.jobs or _cluster_threads(executor)
+    else:
+        executor, jobs = EXECUTORS[args.executor](), args.jobs or os.cpu_count() or 1
+    try:
+        results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
+                                 jobs=jobs, executor=executor, progress=True, force=args.force)
+    finally:
+        if isinstance(executor, DaskCluster):
+            executor.close()
     if not results:
         raise AcelabsError("no submissions to grade (expected submitted/<student>/<lab>/)")
     print(pipeline.summary_table(results))
@@ -101,8 +113,11 @@ def parser() -> argparse.ArgumentParser:
                        help="read submissions from DIR/<student>/<lab>/ instead of submitted/")
     grade.add_argument("--force", action="store_true",
                        help="regrade submissions already graded and unchanged since")
-    grade.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1,
-                       help="notebooks run at once (default: the number of cores)")
+    grade.add_argument("--jobs", "-j", type=_positive,
+                       help="notebooks run at once (default: the cores here, or the cluster's "
+                            "worker threads)")
+    grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run notebooks on this Dask cluster instead of here")
     grade.add_argument("--executor", choices=sorted(EXECUTORS), default="local",
                        help="local: a process per notebook (default); in-process: for debugging")
     grade.set_defaults(run=_grade)

@@ -72,6 +72,7 @@ class Outcome:
     status: str  # "ok", "timeout", "kernel-died", "rejected"
     message: str = ""
     seconds: float = 0.0
+    runner: str = ""  # where it ran: "local", or the cluster worker's name
 
     @property
     def complete(self) -> bool:

@@ -80,3 +80,36 @@ def _failed(job: Job, status: str, message: str) -> Outcome:
     """The prepared notebook with every cell marked not run: it scores 0 with a reason."""
     nb = mark_unrun_cells(nbformat.from_dict(job.notebook), message)
     return Outcome(dict(nb), status, message)
+
+
+def _run_on_worker(job: Job) -> Outcome:
+    """What a Dask worker does with a job: the same sandboxed, time-limited local run."""
+    from distributed import get_worker
+
+    outcome = LocalProcess().run(job)
+    outcome.runner = str(get_worker().name)
+    return outcome
+
+
+class DaskCluster:
+    """Sends each notebook to a Dask distributed cluster (``tcp://HOST:PORT``).
+
+    Workers must run in the same environment as the coordinator (this package installed, and
+    bubblewrap for the sandbox): ``dask worker tcp://HOST:PORT --nthreads 2``. Each worker
+    thread runs one notebook at a time in its own sandboxed process.
+    """
+
+    name = "dask"
+
+    def __init__(self, scheduler: str, timeout: float = 30) -> None:
+        from distributed import Client
+
+        self.client = Client(scheduler, timeout=timeout, set_as_default=False)
+
+    def run(self, job: Job) -> Outcome:
+        future = self.client.submit(_run_on_worker, job, pure=False, key=f"grade-{job.label}-"
+                                    f"{os.urandom(4).hex()}")
+        return future.result()
+
+    def close(self) -> None:
+        self.client.close()
