@@ -1,4 +1,4 @@
-"""Gradient boosting, with the threshold that maximises F2 on out-of-fold predictions: also right."""
+"""Gradient boosting, thresholded where F2 peaks on out-of-fold predictions: also right."""
 # %% q3
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier

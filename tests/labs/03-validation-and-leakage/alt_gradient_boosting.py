@@ -1,4 +1,4 @@
-"""Gradient boosting with ordinal-encoded categories, cross-validated as one pipeline: also honest."""
+"""Gradient boosting on ordinal-encoded categories, cross-validated as a pipeline: also honest."""
 # %% q1
 from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.ensemble import HistGradientBoostingClassifier
