@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -73,6 +74,7 @@ class Outcome:
     message: str = ""
     seconds: float = 0.0
     runner: str = ""  # where it ran: "local", or the cluster worker's name
+    cell_seconds: float = 0.0  # time the kernel spent running cells, from nbclient's timings
 
     @property
     def complete(self) -> bool:
@@ -118,6 +120,18 @@ def mark_unrun_cells(nb: NotebookNode, reason: str) -> NotebookNode:
             cell.outputs.append(new_output("error", ename="NotRun", evalue=reason,
                                            traceback=[f"NotRun: {reason}"]))
     return nb
+
+
+def cell_seconds(nb: NotebookNode) -> float:
+    """Seconds between each cell's start and its reply, summed (nbclient records both)."""
+    total = 0.0
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if start and end:
+            total += (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                      - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
+    return total
 
 
 def _kernel_manager(run_dir: Path, workdir: Path, argv: list[str]) -> AsyncKernelManager:
@@ -175,7 +189,8 @@ def run(job: Job) -> Outcome:
             except CellTimeoutError as error:
                 status, message = "timeout", str(error).splitlines()[0]
                 mark_unrun_cells(nb, message)
-    return Outcome(dict(nb), status, message, time.monotonic() - started)
+    return Outcome(dict(nb), status, message, time.monotonic() - started,
+                   cell_seconds=cell_seconds(nb))
 
 
 def _stop_with_parent() -> None:

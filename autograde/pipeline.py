@@ -112,6 +112,7 @@ class GradeResult:
     max_score: float | None
     problem: str | None = None  # why it could not be graded
     note: str | None = None  # graded, but something the student should know (a time limit…)
+    cell_seconds: float = 0.0  # time spent running the notebooks' cells in this run
 
     @property
     def graded(self) -> bool:
@@ -208,7 +209,10 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
             problem = None if done.success else _last_error({"log": done.log, "error": done.error})
             problem = problem or feedback_problems.get(pair)
             note = "; ".join(o.message for o in done.outcomes if not o.complete) or None
-        results.append(_score(course, *pair, problem, note))
+        result = _score(course, *pair, problem, note)
+        if pair in by_pair:
+            result.cell_seconds = sum(o.cell_seconds for o in by_pair[pair].outcomes)
+        results.append(result)
     return results
 
 
