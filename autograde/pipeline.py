@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import filecmp
-import logging
 import os
 import re
 import shutil
@@ -26,8 +25,6 @@ from autograde import AcelabsError, grading, resume
 from autograde.course import Course
 from autograde.execute import Limits
 from autograde.executors import Executor, LocalProcess
-
-log = logging.getLogger("acelabs")
 
 
 def _api(course: Course, **overrides: dict) -> NbGraderAPI:
@@ -132,11 +129,17 @@ def find_submissions(course: Course, labs: Iterable[str] | None = None,
     return pairs
 
 
-def unreadable_notebook(folder: Path) -> str | None:
-    """Why the notebooks in a submission folder cannot be graded, or None if they can."""
+def unreadable_notebook(folder: Path, expected: set[str]) -> str | None:
+    """Why the notebooks in a submission folder cannot be graded, or None if they can.
+
+    ``expected`` holds the file names of the lab's notebooks in source/.
+    """
     notebooks = sorted(folder.glob("*.ipynb"))
     if not notebooks:
         return "the submission holds no notebook"
+    if expected and not expected & {path.name for path in notebooks}:
+        found = ", ".join(path.name for path in notebooks)
+        return f"none of this lab's notebooks ({', '.join(sorted(expected))}); found {found}"
     for path in notebooks:
         try:
             nb = nbformat.read(str(path), as_version=nbformat.NO_CONVERT)
@@ -172,7 +175,10 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
     api = _api(course, **overrides)
     root = submitted or course.path("submitted")
     records = resume.Records(course.path("autograded"))
-    problems = {pair: unreadable_notebook(root / pair[0] / pair[1]) for pair in pairs}
+    expected = {lab: {p.name for p in (course.path("source") / lab).glob("*.ipynb")}
+                for lab in names}
+    problems = {pair: unreadable_notebook(root / pair[0] / pair[1], expected[pair[1]])
+                for pair in pairs}
     fingerprints = {pair: resume.digest(root / pair[0] / pair[1])
                     for pair, problem in problems.items() if problem is None}
     unchanged = {pair for pair, fingerprint in fingerprints.items()

@@ -78,6 +78,7 @@ def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
         (hand_in / student / "toy").mkdir(parents=True)
         (hand_in / student / "toy" / "toy.ipynb").write_bytes(content)
     (hand_in / "nothing" / "toy").mkdir(parents=True)
+    submissions.write(released, hand_in / "other_lab" / "toy" / "02-classification.ipynb")
     result = acelabs("grade", cwd=course)
     assert result.returncode == 1, result.stderr[-2000:]
     rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
@@ -85,7 +86,8 @@ def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
     assert "not a valid notebook" in rows["garbage"] and "not a valid notebook" in rows["empty"]
     assert "nbformat version 3" in rows["old"]
     assert "holds no notebook" in rows["nothing"]
-    assert "2 graded, 4 not graded" in result.stdout
+    assert "none of this lab's notebooks (toy.ipynb)" in rows["other_lab"]
+    assert "2 graded, 5 not graded" in result.stdout
     for student in ("good", "blank"):
         feedback = (course / "feedback" / student / "toy" / "toy.html").read_text()
         assert "hidden tests ran here" in feedback and "HIDDEN TESTS" not in feedback
