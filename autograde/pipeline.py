@@ -44,6 +44,18 @@ def _use_own_tools() -> None:
         os.environ["PATH"] = own_bin + os.pathsep + path
 
 
+# nbgrader failures that mean the student edited the notebook's grading metadata.
+_TAMPERING = ("Inconsistent checksums", "KeyError: 'grade_id'", "Duplicate grade_id",
+              "Could not find cell")
+
+
+def _explained(error: str) -> str:
+    """An nbgrader error as the reason a submission was rejected."""
+    if any(sign in error for sign in _TAMPERING):
+        return f"rejected: the notebook's nbgrader cell metadata was edited ({error})"
+    return error
+
+
 def _last_error(result: dict) -> str:
     """One line saying why an nbgrader step failed, from its captured log and traceback."""
     records = re.split(r"^(?=\[[A-Z]+\] )", result.get("log") or "", flags=re.MULTILINE)
@@ -212,7 +224,8 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
         note = "unchanged since graded (--force regrades)" if pair in unchanged else None
         if pair in by_pair:
             done = by_pair[pair]
-            problem = None if done.success else _last_error({"log": done.log, "error": done.error})
+            problem = None if done.success else _explained(
+                _last_error({"log": done.log, "error": done.error}))
             problem = problem or feedback_problems.get(pair)
             note = "; ".join(o.message for o in done.outcomes if not o.complete) or None
         result = _score(course, *pair, problem, note)

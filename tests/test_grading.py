@@ -6,6 +6,7 @@ and nothing may reach outside its sandbox.
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -47,11 +48,56 @@ HOSTILE = {
         "        raise RuntimeError(f'saw {{found}} {{net}}')\n"
         "    return a + b")},
 }
+WRONG_ADD = "def add(a, b):\n    return 0"
+
+
+def _cell(nb, grade_id):
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def _delete_tests(nb):
+    nb.cells.remove(_cell(nb, "q1_tests"))
+
+
+def _edit_tests(nb):
+    _cell(nb, "q1_tests").source = "pass"
+
+
+def _tamper_metadata(nb):
+    meta = _cell(nb, "q1_tests").metadata["nbgrader"]
+    meta.update(points=100, grade=False, locked=False)
+    _cell(nb, "c1_tests").metadata["nbgrader"]["grade_id"] = "q1_tests"
+
+
+def _duplicate_grade_ids(nb):
+    nb.cells.append(copy.deepcopy(_cell(nb, "c1_tests")))
+    nb.cells.append(copy.deepcopy(_cell(nb, "q1_tests")))
+
+
+def _reorder(nb):
+    nb.cells.reverse()
+
+
+EDITS = {  # students whose notebook is edited beyond their solution cells
+    "deleted_tests": ({"q1": WRONG_ADD}, _delete_tests),
+    "edited_tests": ({"q1": WRONG_ADD}, _edit_tests),
+    "tampered_metadata": ({"q1": WRONG_ADD}, _tamper_metadata),
+    "duplicate_ids": ({"q1": WRONG_ADD}, _duplicate_grade_ids),
+    "reordered": ({}, _reorder),
+    "always_equal": ({"c1": "class Anything:\n    def __eq__(self, other):\n        return True\n"
+                           "    __hash__ = object.__hash__\nanswer_c1 = Anything()"}, None),
+    "patched_builtins": ({"q1": WRONG_ADD + "\nimport builtins\n"
+                                "builtins.AssertionError = type('Quiet', (Exception,), {})"},
+                         None),
+}
 EXPECTED = {  # student -> (score, words in the note or None)
     "good": (3, None), "infinite_loop": (2, None), "kernel_exit": (0, "kernel died"),
     "sys_exit": (1, None), "segfault": (0, "kernel died"), "memory_bomb": (1, None),
     "fork_bomb": (0, "limit"), "output_flood": (3, None), "chatty": (3, None),
-    "spies": (3, None),
+    "spies": (3, None), "deleted_tests": (1, None), "edited_tests": (1, None),
+    "tampered_metadata": (None, "metadata was edited"),
+    "duplicate_ids": (None, "metadata was edited"), "reordered": (0, None),
+    "always_equal": (2, None), "patched_builtins": (1, None),
 }
 
 
@@ -66,9 +112,12 @@ def graded_class(tmp_path_factory):
     source = submissions.read(root / "source" / "toy" / "toy.ipynb")
     released = submissions.read(root / "release" / "toy" / "toy.ipynb")
     answers = submissions.reference_answers(source)
-    for student, cells in HOSTILE.items():
+    everyone = {**{s: (cells, None) for s, cells in HOSTILE.items()}, **EDITS}
+    for student, (cells, edit) in everyone.items():
         cells = {k: v.replace("{root}", str(root)) for k, v in cells.items()}
         nb = submissions.fill(released, {**answers, **cells})
+        if edit:
+            edit(nb)
         submissions.write(nb, root / "submitted" / student / "toy" / "toy.ipynb")
     results = {r.student: r for r in pipeline.grade(course, jobs=2)}
     return root, results
@@ -79,10 +128,10 @@ def test_each_submission_is_graded_with_its_reason(graded_class, student):
     _, results = graded_class
     result = results[student]
     score, words = EXPECTED[student]
-    assert result.graded, result.problem
+    assert result.graded == (score is not None), result.problem
     assert result.score == score, (result.score, result.note)
     if words:
-        assert words in (result.note or ""), result.note
+        assert words in (result.note or result.problem or ""), (result.note, result.problem)
 
 
 def test_nothing_escapes_the_sandbox(graded_class):
@@ -104,7 +153,7 @@ def test_gradebook_has_one_submission_per_student(graded_class):
     course = Course.load(root)
     with Gradebook(course.db_url, course.course_id) as gradebook:
         students = sorted(s.student.id for s in gradebook.find_assignment("toy").submissions)
-    assert students == sorted(HOSTILE)
+    assert students == sorted({**HOSTILE, **EDITS})
 
 
 def test_in_process_executor_gives_the_same_scores(tmp_path):
