@@ -84,8 +84,9 @@ def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int) -> li
     return [
         bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
         "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
-        *_readonly_binds(),
+        # /tmp first: the environment itself may live under /tmp, and a later tmpfs would hide it
         "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        *_readonly_binds(),
         "--bind", str(shared), str(shared), "--chdir", str(workdir),
         "--clearenv",
         "--setenv", "HOME", "/tmp", "--setenv", "PATH", f"{sys.prefix}/bin:/usr/bin:/bin",
