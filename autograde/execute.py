@@ -70,7 +70,7 @@ class Job:
 @dataclass
 class Outcome:
     notebook: dict
-    status: str  # "ok", "timeout", "kernel-died", "rejected"
+    status: str  # "ok", "timeout", "kernel-died", or "broken" (the grader's fault, not graded)
     message: str = ""
     seconds: float = 0.0
     runner: str = ""  # where it ran: "local", or the cluster worker's name
@@ -189,6 +189,9 @@ def run(job: Job) -> Outcome:
             except CellTimeoutError as error:
                 status, message = "timeout", str(error).splitlines()[0]
                 mark_unrun_cells(nb, message)
+            except Exception as error:  # no kernel, no connection: nothing the student did
+                status = "broken"
+                message = f"the grader could not run the notebook: {type(error).__name__}: {error}"
     return Outcome(dict(nb), status, message, time.monotonic() - started,
                    cell_seconds=cell_seconds(nb))
 

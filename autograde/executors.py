@@ -59,7 +59,7 @@ class LocalProcess:
             _stop(process)
         if process.returncode != 0 or not stdout.strip():
             last = (stderr.strip().splitlines() or ["no output"])[-1]
-            return _failed(job, "kernel-died", f"the runner stopped ({last})")
+            return _failed(job, "broken", f"the grader's runner stopped ({last})")
         return Outcome(**json.loads(stdout))
 
 

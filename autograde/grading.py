@@ -75,6 +75,8 @@ class DelegatedExecute(NbGraderPreprocessor):
         finally:
             self.lock.acquire()
         self.outcomes.append(outcome)
+        if outcome.status == "broken":  # leave it ungraded, to grade again, rather than score 0
+            raise RuntimeError(outcome.message)
         return nbformat.from_dict(outcome.notebook), resources
 
 

@@ -18,6 +18,7 @@ from nbgrader.api import Gradebook
 
 from autograde import pipeline, sandbox, submissions
 from autograde.course import Course
+from autograde.execute import Outcome
 from autograde.executors import InProcess
 from tests import toy_course
 
@@ -205,3 +206,24 @@ def test_a_killed_run_resumes_without_regrading(tmp_path):
     forced = subprocess.run([*command, "--force"], cwd=root, capture_output=True, text=True,
                             timeout=300)
     assert "unchanged" not in forced.stdout and forced.stdout.count("3 / 3") == len(students)
+
+
+class BrokenExecutor:
+    """An executor whose kernels never start: the grader's fault, never the student's."""
+
+    name = "broken"
+
+    def run(self, job):
+        return Outcome(job.notebook, "broken", "the grader could not run the notebook: no kernel")
+
+
+def test_a_grader_failure_leaves_the_submission_ungraded(tmp_path):
+    root = toy_course.make(tmp_path)
+    course = Course.load(root)
+    pipeline.release(course)
+    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
+    submissions.write(released, root / "submitted" / "a" / "toy" / "toy.ipynb")
+    [result] = pipeline.grade(course, executor=BrokenExecutor())
+    assert not result.graded and "could not run the notebook" in result.problem
+    [again] = pipeline.grade(course, executor=InProcess())
+    assert again.graded and again.score == 0 and again.note is None
