@@ -21,18 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import BaseConverter
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import (
-    AssignLatePenalties,
-    CheckCellMetadata,
-    IgnorePattern,
-    LimitOutput,
-    NbGraderPreprocessor,
-    SaveAutoGrades,
-)
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import capture_log
 from traitlets.config import Config
 
@@ -101,6 +93,11 @@ class ThreadSafeAutograde(Autograde):
             self._sanitizing = True
 
 
+def _is_execute(step: object) -> bool:
+    name = step if isinstance(step, str) else getattr(step, "__name__", "")
+    return name.rsplit(".", 1)[-1] == "Execute" or step is Execute
+
+
 @contextlib.contextmanager
 def _quiet_logger(name: str) -> Iterator[logging.Logger]:
     """A logger of this submission's own, so parallel captures don't mix."""
@@ -122,9 +119,9 @@ def grade_one(config: Config, submission: Submission, executor: Executor,
     execute = DelegatedExecute(executor, lock, limits, label)
     app = ThreadSafeAutograde(coursedir=coursedir, config=config)
     app.force, app.create_student = True, True
-    app.autograde_preprocessors = [execute, IgnorePattern, ClearMetadataPreprocessor,
-                                   LimitOutput, SaveAutoGrades, AssignLatePenalties,
-                                   CheckCellMetadata]
+    # nbgrader's own (or the course's configured) autograde steps, with Execute delegated
+    app.autograde_preprocessors = [execute if _is_execute(step) else step
+                                   for step in app.autograde_preprocessors]
     with _quiet_logger(label) as logger:
         app.log = logger
         result = capture_log(app)
