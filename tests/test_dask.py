@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from autograde import pipeline, submissions
-from autograde.course import Course
+from autograde import pipeline
 from autograde.executors import DaskCluster
 from tests import toy_course
 
@@ -50,17 +49,12 @@ def scheduler(tmp_path_factory):
 
 
 def test_a_class_grades_the_same_on_the_cluster(scheduler, tmp_path):
-    root = toy_course.make(tmp_path)
-    course = Course.load(root)
-    pipeline.release(course)
-    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
-    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
-    answers = submissions.reference_answers(source)
+    toy = toy_course.released(tmp_path)
+    answers, course = toy.answers, toy.course
     class_ = {"full": answers, "blank": {}, "half": {"q1": answers["q1"]},
               "dies": {**answers, "q1": "import os\nos._exit(1)"}}
     for student, cells in class_.items():
-        submissions.write(submissions.fill(released, cells),
-                          root / "submitted" / student / "toy" / "toy.ipynb")
+        toy.hand_in(student, cells)
     cluster = DaskCluster(scheduler)
     runners = []
     original_run = cluster.run

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from autograde import pipeline, sandbox, submissions
+from autograde import pipeline, sandbox
 from autograde.course import Course
 from autograde.execute import Outcome
 from autograde.executors import InProcess
@@ -104,24 +104,15 @@ EXPECTED = {  # student -> (score, words in the note or None)
 
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
-    root = toy_course.make(tmp_path_factory.mktemp("hostile"))
-    with open(root / "nbgrader_config.py", "a") as config:
-        config.write("c.Execute.timeout = 5\nc.Limits.notebook_seconds = 40\n"
-                     "c.Limits.memory_mb = 1024\n")
-    course = Course.load(root)
-    pipeline.release(course)
-    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
-    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
-    answers = submissions.reference_answers(source)
+    toy = toy_course.released(tmp_path_factory.mktemp("hostile"),
+                              "c.Execute.timeout = 5\nc.Limits.notebook_seconds = 40\n"
+                              "c.Limits.memory_mb = 1024\n")
     everyone = {**{s: (cells, None) for s, cells in HOSTILE.items()}, **EDITS}
     for student, (cells, edit) in everyone.items():
-        cells = {k: v.replace("{root}", str(root)) for k, v in cells.items()}
-        nb = submissions.fill(released, {**answers, **cells})
-        if edit:
-            edit(nb)
-        submissions.write(nb, root / "submitted" / student / "toy" / "toy.ipynb")
-    results = {r.student: r for r in pipeline.grade(course, jobs=2)}
-    return root, results
+        cells = {k: v.replace("{root}", str(toy.root)) for k, v in cells.items()}
+        toy.hand_in(student, {**toy.answers, **cells}, edit)
+    results = {r.student: r for r in pipeline.grade(toy.course, jobs=2)}
+    return toy.root, results
 
 
 @pytest.mark.parametrize("student", sorted(EXPECTED))
@@ -158,31 +149,21 @@ def test_gradebook_has_one_submission_per_student(graded_class):
 
 
 def test_in_process_executor_gives_the_same_scores(tmp_path):
-    root = toy_course.make(tmp_path)
-    course = Course.load(root)
-    pipeline.release(course)
-    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
-    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
-    submissions.write(submissions.fill(released, submissions.reference_answers(source)),
-                      root / "submitted" / "a" / "toy" / "toy.ipynb")
-    submissions.write(released, root / "submitted" / "b" / "toy" / "toy.ipynb")
-    scores = {r.student: r.score for r in pipeline.grade(course, executor=InProcess())}
+    toy = toy_course.released(tmp_path)
+    toy.hand_in("a", toy.answers)
+    toy.hand_in("b")
+    scores = {r.student: r.score for r in pipeline.grade(toy.course, executor=InProcess())}
     assert scores == {"a": 3, "b": 0}
-    assert json.loads((root / "autograded" / "a" / "toy" / "toy.ipynb").read_text())
+    assert json.loads((toy.root / "autograded" / "a" / "toy" / "toy.ipynb").read_text())
 
 
 def test_a_killed_run_resumes_without_regrading(tmp_path):
-    root = toy_course.make(tmp_path)
-    course = Course.load(root)
-    pipeline.release(course)
-    source = submissions.read(root / "source" / "toy" / "toy.ipynb")
-    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
-    slow = {**submissions.reference_answers(source)}
-    slow["q1"] = "import time\ntime.sleep(2)\n" + slow["q1"]
+    toy = toy_course.released(tmp_path)
+    root, course = toy.root, toy.course
+    slow = {**toy.answers, "q1": "import time\ntime.sleep(2)\n" + toy.answers["q1"]}
     students = [f"s{i}" for i in range(6)]
     for student in students:
-        submissions.write(submissions.fill(released, slow),
-                          root / "submitted" / student / "toy" / "toy.ipynb")
+        toy.hand_in(student, slow)
     command = [sys.executable, "-m", "autograde.cli", "grade", "--jobs", "1"]
     run = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     records = root / "autograded" / ".acelabs-graded"
@@ -218,11 +199,9 @@ class BrokenExecutor:
 
 
 def test_a_grader_failure_leaves_the_submission_ungraded(tmp_path):
-    root = toy_course.make(tmp_path)
-    course = Course.load(root)
-    pipeline.release(course)
-    released = submissions.read(root / "release" / "toy" / "toy.ipynb")
-    submissions.write(released, root / "submitted" / "a" / "toy" / "toy.ipynb")
+    toy = toy_course.released(tmp_path)
+    toy.hand_in("a")
+    course = toy.course
     [result] = pipeline.grade(course, executor=BrokenExecutor())
     assert not result.graded and "could not run the notebook" in result.problem
     [again] = pipeline.grade(course, executor=InProcess())

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from autograde import authoring
+from nbformat import NotebookNode
+
+from autograde import authoring, pipeline, submissions
+from autograde.course import Course
 from tests.conftest import REPO
 
 LAB = "toy"
@@ -29,3 +34,33 @@ def make(root: Path) -> Path:
     ])
     authoring.write(nb, root / "source" / LAB / f"{LAB}.ipynb")
     return root
+
+
+@dataclass
+class ToyClass:
+    """The toy course, released, ready for students to hand in."""
+
+    root: Path
+    course: Course
+    released: NotebookNode
+    answers: dict[str, str]  # the reference solution, by solution cell
+
+    def hand_in(self, student: str, cells: dict[str, str] | None = None,
+                edit: Callable[[NotebookNode], None] | None = None) -> None:
+        """Submit the release with ``cells`` replaced (none: left blank), then ``edit`` it."""
+        nb = submissions.fill(self.released, cells or {})
+        if edit:
+            edit(nb)
+        submissions.write(nb, self.root / "submitted" / student / LAB / f"{LAB}.ipynb")
+
+
+def released(root: Path, extra_config: str = "") -> ToyClass:
+    """Make the course under ``root`` (``extra_config`` appended to its config) and release it."""
+    make(root)
+    with open(root / "nbgrader_config.py", "a") as config:
+        config.write(extra_config)
+    course = Course.load(root)
+    pipeline.release(course)
+    source = submissions.read(root / "source" / LAB / f"{LAB}.ipynb")
+    return ToyClass(root, course, submissions.read(root / "release" / LAB / f"{LAB}.ipynb"),
+                    submissions.reference_answers(source))
