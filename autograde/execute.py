@@ -172,7 +172,8 @@ def run(job: Job) -> Outcome:
                 continue  # a file name that climbs out of the directory is not staged
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(content))
-        argv = sandbox.kernel_argv(run_dir, workdir, limits.memory_mb, limits.file_mb)
+        argv = sandbox.kernel_argv(run_dir, workdir, limits.memory_mb, limits.file_mb,
+                                   limits.cpus)
         with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus) as bounded:
             client = BoundedClient(
                 nb, limits.output_bytes, km=_kernel_manager(run_dir, workdir, bounded),

@@ -43,3 +43,16 @@ def grade_class(course: Course, workdir: Path, lab: str,
             scores[student] = {grade.name: (grade.score, grade.max_score)
                                for grade in submission.grades}
     return scores
+
+
+def failure_messages(workdir: Path, lab: str, student: str) -> dict[str, str]:
+    """The last error line of each grade cell that raised in a student's autograded notebook."""
+    graded = submissions.read(workdir / "autograded" / student / lab / f"{lab}.ipynb")
+    messages = {}
+    for cell in graded.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if grade_id and errors:
+            messages[grade_id] = f"{errors[-1].ename}: {errors[-1].evalue}"[:400]
+    return messages
+

@@ -7,12 +7,14 @@ alternative solution gets full marks. One scratch course per lab grades them all
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from autograde import submissions
 from labs import catalog
 from tests import variants
-from tests.conftest import grade_class
+from tests.conftest import failure_messages, grade_class
 
 LABS = catalog.ids()
 VARIANTS = [v for lab in LABS for v in variants.for_lab(lab)]
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.slow
 def graded(course, tmp_path_factory):
     """Per-cell scores of every student of a lab, graded once per lab and session."""
     cache: dict[str, dict] = {}
+    workdirs: dict[str, Path] = {}
 
     def scores_of(lab: str) -> dict:
         if lab not in cache:
@@ -34,9 +37,11 @@ def graded(course, tmp_path_factory):
             notebooks = {"source": source, "released": released}
             for variant in variants.for_lab(lab):
                 notebooks[variant.name] = submissions.fill(released, {**reference, **variant.cells})
-            cache[lab] = grade_class(course, tmp_path_factory.mktemp(lab), lab, notebooks)
+            workdirs[lab] = tmp_path_factory.mktemp(lab)
+            cache[lab] = grade_class(course, workdirs[lab], lab, notebooks)
         return cache[lab]
 
+    scores_of.failures = lambda lab, student: failure_messages(workdirs[lab], lab, student)
     return scores_of
 
 
@@ -46,7 +51,8 @@ def test_source_gets_full_marks(graded, lab):
     scores = graded(lab)["source"]
     assert scores, "no grade cells"
     missing = {cell: s for cell, s in scores.items() if s[0] != s[1]}
-    assert not missing, f"the reference solution loses points: {missing}"
+    assert not missing, (f"the reference solution loses points: {missing}; "
+                         f"errors: {graded.failures(lab, 'source')}")
 
 
 @pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
@@ -66,4 +72,5 @@ def test_variant(graded, variant):
     kept = {cell: s for cell, s in scores.items() if cell in variant.loses and s[0] >= s[1]}
     assert not kept, f"{variant.description!r} should lose these but scores full: {kept}"
     lost = {cell: s for cell, s in scores.items() if cell not in variant.loses and s[0] < s[1]}
-    assert not lost, f"{variant.description!r} loses points it should keep: {lost}"
+    assert not lost, (f"{variant.description!r} loses points it should keep: {lost}; "
+                      f"errors: {graded.failures(variant.lab, variant.name)}")
