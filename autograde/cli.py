@@ -1,19 +1,22 @@
-"""`acelabs`: the course's command line (release, grade, export, demo)."""
+"""`acelabs`: the course's command line, for learners (list, start, lab, check, hint, progress)
+and instructors (release, grade, export, demo)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 
 from sqlalchemy.exc import SAWarning
 
-from autograde import AcelabsError, demo, pipeline, sandbox
+from autograde import AcelabsError, demo, learner, pipeline, sandbox
 from autograde.course import Course
 from autograde.executors import DaskCluster, InProcess, LocalProcess
-from labs import catalog, data
+from labs import catalog, check, data, progress
 
 EXECUTORS = {"local": LocalProcess, "in-process": InProcess}
 
@@ -85,6 +88,80 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list(args: argparse.Namespace) -> int:
+    done = progress.summary(args.dir / progress.MARKER / progress.DB_NAME)
+    for lab in catalog.LABS:
+        status = f"  [{done[lab.id].status}]" if lab.id in done and done[lab.id].status else ""
+        print(f"{lab.id:<32} {lab.minutes:>3} min  {lab.title}{status}")
+        print(textwrap.fill(", ".join(lab.concepts), width=96, initial_indent=" " * 4,
+                            subsequent_indent=" " * 4))
+    return 0
+
+
+def _launch_lab(workspace: Path, no_browser: bool, open_path: str | None = None) -> int:
+    """Run JupyterLab on the workspace until the learner stops it."""
+    command = [str(Path(sys.prefix) / "bin" / "jupyter"), "lab",
+               f"--ServerApp.root_dir={workspace.resolve()}"]
+    if no_browser:
+        command.append("--no-browser")
+    if open_path:
+        command.append(f"--LabApp.default_url=/lab/tree/{open_path}")
+    print(f"JupyterLab on {workspace.resolve()} (Ctrl-C stops it)")
+    return subprocess.call(command)
+
+
+def _start(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    notebook = learner.start(course, args.lab, args.dir)
+    print(f"copied {catalog.get(args.lab).id} to {notebook}")
+    if args.copy_only:
+        return 0
+    return _launch_lab(args.dir, args.no_browser, notebook.relative_to(args.dir).as_posix())
+
+
+def _lab(args: argparse.Namespace) -> int:
+    if not args.dir.is_dir():
+        raise AcelabsError(f"no workspace at {args.dir}; `acelabs start LAB` makes one")
+    return _launch_lab(args.dir, args.no_browser)
+
+
+def _check(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    _warn_if_unsandboxed()
+    report = learner.self_check(course, args.notebook, args.lab)
+    print(learner.format_report(report))
+    return 0 if report.problem is None else 1
+
+
+def _hint(args: argparse.Namespace) -> int:
+    lab = catalog.get(args.lab).id
+    hints = check.hints_for(lab)
+    if args.question not in hints:
+        raise AcelabsError(f"no question {args.question!r} in {lab}; questions: "
+                           f"{', '.join(hints)}")
+    shown = hints[args.question][: args.level]
+    for number, text in enumerate(shown, 1):
+        print(f"Hint {number}/{len(hints[args.question])} for {args.question}: {text}")
+    progress.record(lab, args.question, "hint", outcome=str(len(shown)),
+                    workspace_db=progress.find(args.dir))
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    db = args.dir / progress.MARKER / progress.DB_NAME
+    done = progress.summary(db)
+    if not done:
+        print(f"nothing recorded in {args.dir} yet (`acelabs start LAB` begins a lab)")
+        return 0
+    print(f"{'lab':<32} {'checks':>6} {'hints':>6} {'solutions':>9}  grade")
+    for lab in catalog.LABS:
+        if lab.id in done:
+            p = done[lab.id]
+            best = f"{p.best_score:g}/{p.max_score:g}" if p.best_score is not None else "-"
+            print(f"{lab.id:<32} {p.checks:>6} {p.hints:>6} {p.solutions:>9}  {best}")
+    return 0
+
+
 class _OneLineErrors(argparse.ArgumentParser):
     """Usage mistakes as one line, like every other error of this CLI."""
 
@@ -94,11 +171,51 @@ class _OneLineErrors(argparse.ArgumentParser):
 
 def parser() -> argparse.ArgumentParser:
     top = _OneLineErrors(
-        prog="acelabs", description="Ace ML Labs: release, grade and export the course's labs.")
+        prog="acelabs",
+        description="Ace ML Labs: work through the labs (list, start, lab, check, hint, "
+                    "progress); release, grade and export them (release, grade, export, demo).")
     top.add_argument("--course", type=Path, default=Path("."),
                      help="the nbgrader course directory (default: the current one)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB",
                                parser_class=_OneLineErrors)
+
+    workspace = argparse.ArgumentParser(add_help=False)
+    workspace.add_argument("--dir", type=Path, default=learner.DEFAULT_WORKSPACE,
+                           help="the learner's workspace (default: ./work)")
+
+    listing = verbs.add_parser("list", parents=[workspace],
+                               help="the labs in order, with your progress")
+    listing.set_defaults(run=_list)
+
+    start = verbs.add_parser("start", parents=[workspace],
+                             help="copy a lab into your workspace and open it in JupyterLab")
+    start.add_argument("lab", metavar="LAB", help="lab id or number, e.g. 04")
+    start.add_argument("--no-browser", action="store_true",
+                       help="start JupyterLab without opening a browser; it prints the URL")
+    start.add_argument("--copy-only", action="store_true", help="copy, do not start JupyterLab")
+    start.set_defaults(run=_start)
+
+    lab = verbs.add_parser("lab", parents=[workspace], help="open JupyterLab on your workspace")
+    lab.add_argument("--no-browser", action="store_true",
+                     help="start JupyterLab without opening a browser; it prints the URL")
+    lab.set_defaults(run=_lab)
+
+    self_check = verbs.add_parser("check",
+                                  help="grade one notebook with the hidden tests, with hints")
+    self_check.add_argument("notebook", type=Path, metavar="NOTEBOOK")
+    self_check.add_argument("--lab", help="the lab it must be (default: the one it names)")
+    self_check.set_defaults(run=_check)
+
+    hint = verbs.add_parser("hint", parents=[workspace], help="the hints of one question")
+    hint.add_argument("lab", metavar="LAB")
+    hint.add_argument("question", metavar="QUESTION", help="e.g. q2 or c1")
+    hint.add_argument("--level", type=_positive, default=1,
+                      help="how many of the question's hints to show (default: 1)")
+    hint.set_defaults(run=_hint)
+
+    show_progress = verbs.add_parser("progress", parents=[workspace],
+                                     help="your checks, hints, solutions and grades per lab")
+    show_progress.set_defaults(run=_progress)
 
     release = verbs.add_parser("release", help="generate the student versions into release/")
     release.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")

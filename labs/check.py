@@ -1,27 +1,50 @@
-"""In-notebook help: ``use`` names the lab once, ``hint`` gives progressive hints.
+"""In-notebook help: ``use`` names the lab once; ``check``, ``hint`` and ``solution`` per question.
 
-Hints live in ``labs/hints/<lab>.toml``, one table per question with a ``hints`` list. Each call
-to ``hint("q2")`` shows the next one, and the last one again once all have been shown.
+- ``check("q2")`` runs the question's *visible* tests (those of the student version) against
+  the notebook's variables and says: not attempted, what is wrong, or that the visible tests
+  pass. Hidden tests never run here; they run when the notebook is graded.
+- ``hint("q2")`` shows the next of the question's hints (``labs/hints/<lab>.toml``), the last
+  one again once all have been shown.
+- ``solution("q2")`` asks before showing the reference solution.
+
+Each is recorded in the learner's workspace (``labs.progress``) when there is one. Outside a
+course checkout (in a grader's sandbox) ``check`` and ``solution`` say they are unavailable
+instead of failing.
 """
 
 from __future__ import annotations
 
+import html
+import re
+import sys
 import tomllib
+import warnings
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from labs import catalog
+from labs import catalog, progress
 
 HINTS_DIR = Path(__file__).parent / "hints"
+COURSE_DIR = Path(__file__).resolve().parents[1]
 
 _current_lab: str | None = None
 _shown: dict[tuple[str, str], int] = {}
+_SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", re.MULTILINE)
 
 
 def use(lab_id: str) -> None:
-    """Tell ``hint`` which lab this notebook is (the lab's setup cell calls it)."""
+    """Tell ``check``, ``hint`` and ``solution`` which lab this notebook is (the setup cell
+    calls it)."""
     global _current_lab
     _current_lab = catalog.get(lab_id).id
+
+
+def _lab(lab_id: str | None = None) -> str:
+    lab = lab_id or _current_lab
+    if lab is None:
+        raise RuntimeError('call labs.check.use("<lab id>") first (the setup cell does it)')
+    return catalog.get(lab).id
 
 
 @cache
@@ -35,18 +58,188 @@ def hints_for(lab_id: str) -> dict[str, list[str]]:
 
 def next_hint(question: str, lab_id: str | None = None) -> str:
     """The next hint for ``question`` as text (the last one repeats)."""
-    lab = lab_id or _current_lab
-    if lab is None:
-        raise RuntimeError('call labs.check.use("<lab id>") first (the setup cell does it)')
+    lab = _lab(lab_id)
     hints = hints_for(lab)
     if question not in hints:
         raise KeyError(f"no question {question!r} in {lab}; questions: {', '.join(hints)}")
     seen = _shown.get((lab, question), 0)
     _shown[(lab, question)] = seen + 1
     index = min(seen, len(hints[question]) - 1)
+    progress.record(lab, question, "hint", outcome=str(index + 1))
     return f"Hint {index + 1}/{len(hints[question])} for {question}: {hints[question][index]}"
 
 
 def hint(question: str) -> None:
     """Print the next hint for ``question``."""
     print(next_hint(question))
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of ``check``: ``state`` is not-attempted, wrong, passed or unavailable."""
+
+    lab: str
+    question: str
+    state: str
+    message: str
+
+    _STYLE = {"passed": ("#e6f4ea", "#1e7e34", "✔"), "wrong": ("#fdecea", "#b02a37", "✘"),
+              "not-attempted": ("#f1f3f4", "#5f6368", "…"),
+              "unavailable": ("#fff8e1", "#8a6d00", "?")}
+
+    @property
+    def headline(self) -> str:
+        return {"passed": f"{self.question}: the visible tests pass",
+                "wrong": f"{self.question}: not yet right",
+                "not-attempted": f"{self.question}: not attempted yet",
+                "unavailable": f"{self.question}: check is unavailable here"}[self.state]
+
+    def __str__(self) -> str:
+        return f"{self.headline}\n{self.message}" if self.message else self.headline
+
+    def _repr_html_(self) -> str:
+        background, colour, mark = self._STYLE[self.state]
+        body = html.escape(self.message).replace("\n", "<br>")
+        return (f'<div class="acelabs-check acelabs-{self.state}" style="background:{background};'
+                f"border-left:6px solid {colour};padding:8px 12px;margin:4px 0;"
+                f'font-family:sans-serif;color:#202124">'
+                f'<b style="color:{colour}">{mark} {html.escape(self.headline)}</b>'
+                + (f'<div style="margin-top:4px">{body}</div>' if body else "") + "</div>")
+
+
+def _notebook(kind: str, lab: str) -> Path:
+    return COURSE_DIR / kind / lab / f"{lab}.ipynb"
+
+
+def _cells(kind: str, lab: str) -> list[dict]:
+    import nbformat
+
+    path = _notebook(kind, lab)
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return nbformat.read(str(path), as_version=4).cells
+
+
+def _grade_id(cell: dict) -> str:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+
+
+def visible_tests(question: str, lab_id: str | None = None) -> list[str]:
+    """The student version's test cells of ``question`` (``q2_tests``, ``q2_leak_tests`` …)."""
+    lab = _lab(lab_id)
+    cells = [c for c in _cells("release", lab)
+             if c.get("metadata", {}).get("nbgrader", {}).get("grade")
+             and _grade_id(c).startswith(f"{question}_")]
+    if not cells:
+        known = sorted({_grade_id(c).split("_")[0] for c in _cells("release", lab)
+                        if c.get("metadata", {}).get("nbgrader", {}).get("grade")})
+        raise KeyError(f"no question {question!r} in {lab}; questions: {', '.join(known)}")
+    return [c.source for c in cells]
+
+
+def _notebook_namespace() -> dict | None:
+    """The notebook's variables (IPython's user namespace), or None outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    return shell.user_ns if shell is not None else None
+
+
+def _not_attempted(error: BaseException, question: str, namespace: dict) -> bool:
+    if isinstance(error, NotImplementedError):
+        return True
+    if question.startswith("c") and namespace.get(f"answer_{question}") is None:
+        return True
+    return isinstance(error, NameError)
+
+
+def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdict:
+    """Run the visible tests of ``question`` on a copy of ``namespace``."""
+    lab = _lab(lab_id)
+    try:
+        sources = visible_tests(question, lab)
+    except FileNotFoundError:
+        return Verdict(lab, question, "unavailable",
+                       "the student version of this lab is not here; grade the notebook with "
+                       "`acelabs check` instead")
+    scratch = dict(namespace)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for source in sources:
+                exec(compile(source, f"<{question} visible tests>", "exec"), scratch)
+    except Exception as error:  # the learner's code may raise anything
+        if _not_attempted(error, question, namespace):
+            return Verdict(lab, question, "not-attempted",
+                           f"write your answer in the {question} cell and run it first")
+        reason = str(error) or type(error).__name__
+        if not isinstance(error, AssertionError):
+            reason = f"{type(error).__name__}: {reason}"
+        return Verdict(lab, question, "wrong", f"{reason}\n(hint(\"{question}\") may help)")
+    return Verdict(lab, question, "passed",
+                   "the hidden tests decide the grade: they check it on data your code has "
+                   "not seen")
+
+
+def _show(verdict: Verdict) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is not None:
+            display({"text/html": verdict._repr_html_(), "text/plain": str(verdict)}, raw=True)
+            return
+    except ImportError:
+        pass
+    print(verdict)
+
+
+def check(question: str) -> None:
+    """Run ``question``'s visible tests on the notebook's current variables and show a verdict."""
+    namespace = _notebook_namespace()
+    verdict = evaluate(question, namespace if namespace is not None else sys._getframe(1).f_globals)
+    progress.record(verdict.lab, question, "check", outcome=verdict.state)
+    _show(verdict)
+
+
+# --- solution ------------------------------------------------------------------------------
+
+
+def reference_solution(question: str, lab_id: str | None = None) -> str:
+    """The reference solution's code for ``question``, from the lab's source notebook."""
+    lab = _lab(lab_id)
+    for cell in _cells("source", lab):
+        if _grade_id(cell) == question and cell.metadata["nbgrader"].get("solution"):
+            return _SOLUTION_MARKERS.sub("", cell.source).strip()
+    raise KeyError(f"no question {question!r} in {lab}")
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        answer = input(f"Show the reference solution of {question}? Try hint({question!r}) "
+                       "first. [y/N] ")
+    except (EOFError, OSError, RuntimeError):  # no stdin (nbconvert --execute, a script)
+        return False
+    except Exception:  # IPython's StdinNotImplementedError when the front end has no input
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def solution(question: str, reveal: bool | None = None) -> None:
+    """Show the reference solution of ``question`` after asking (``reveal=True`` skips asking)."""
+    lab = _lab()
+    try:
+        code = reference_solution(question, lab)
+    except FileNotFoundError:
+        print(f"the reference solution of {question} is not available here")
+        return
+    if not (reveal if reveal is not None else _confirmed(question)):
+        print(f"not shown; call solution({question!r}, reveal=True) to see it")
+        return
+    progress.record(lab, question, "solution")
+    print(code)

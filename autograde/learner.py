@@ -1,0 +1,191 @@
+"""The learner's verbs: copy a lab into a workspace, and grade one notebook with the hidden tests.
+
+Self-grading goes through exactly the instructor's path: a scratch nbgrader course in a
+temporary directory (source, release, one submission), ``pipeline.grade`` with the sandboxed
+engine, and nbgrader's own feedback page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+
+from autograde import AcelabsError, pipeline, submissions
+from autograde.course import Course
+from labs import catalog, progress
+from labs.check import hints_for
+
+DEFAULT_WORKSPACE = Path("work")
+_USE_CALL = re.compile(r"""\buse\(\s*["']([^"']+)["']\s*\)""")
+SELF = "me"  # the student id of a self-graded notebook in its scratch course
+
+
+def start(course: Course, lab_id: str, workspace: Path) -> Path:
+    """Copy the student version of a lab into ``workspace/<lab>/``; the notebook's path.
+
+    Work already there is never overwritten: a lab that is already in the workspace is an error.
+    """
+    lab = catalog.get(lab_id).id
+    released = course.path("release") / lab
+    if not (released / f"{lab}.ipynb").is_file():
+        raise AcelabsError(f"{lab} has no student version in {course.path('release')}; "
+                           "run `acelabs release` first")
+    target = workspace / lab
+    if target.exists():
+        raise AcelabsError(f"{target} already exists: your work there is kept (open it with "
+                           "`acelabs lab`, or pick another --dir)")
+    progress.init(workspace)
+    shutil.copytree(released, target)
+    return target / f"{lab}.ipynb"
+
+
+def lab_of(nb: nbformat.NotebookNode) -> str | None:
+    """The lab a notebook belongs to, from the ``use("<lab>")`` call of its locked setup cell."""
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("locked") and not meta.get("solution"):
+            if match := _USE_CALL.search(cell.source):
+                try:
+                    return catalog.get(match.group(1)).id
+                except catalog.UnknownLabError:
+                    return None
+    return None
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    """The notebook at ``path``, or an AcelabsError that says what is wrong with the file."""
+    if not path.is_file():
+        raise AcelabsError(f"no notebook at {path}")
+    try:
+        return nbformat.read(str(path), as_version=4)
+    except Exception as error:  # nbformat raises many types for a damaged file
+        raise AcelabsError(f"{path} is not a readable notebook: {type(error).__name__}: "
+                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
+
+
+def identify(nb: nbformat.NotebookNode, path: Path, expected: str | None = None) -> str:
+    """The lab of the notebook at ``path``; an error where the file, its name and ``expected``
+    disagree (a notebook of another lab handed in under this one's name)."""
+    lab = lab_of(nb)
+    if lab is None:
+        raise AcelabsError(f"{path} is not an Ace ML Labs notebook (its setup cell, which names "
+                           "the lab, is missing)")
+    wanted = catalog.get(expected).id if expected else None
+    named = next((lab.id for lab in catalog.LABS if path.stem == lab.id), None)
+    for claim in (wanted, named):
+        if claim and claim != lab:
+            raise AcelabsError(f"{path} is the notebook of {lab}, not of {claim}")
+    return lab
+
+
+@dataclass
+class QuestionResult:
+    question: str
+    score: float
+    max_score: float
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score
+
+
+@dataclass
+class CheckReport:
+    """A self-graded notebook: per question points and failure messages, and the feedback page."""
+
+    lab: str
+    questions: list[QuestionResult]
+    feedback: Path | None
+    problem: str | None = None
+    note: str | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(q.score for q in self.questions)
+
+    @property
+    def max_score(self) -> float:
+        return sum(q.max_score for q in self.questions)
+
+
+def _errors_by_cell(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """The last error line of every grade cell that failed in an executed notebook."""
+    found = {}
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if grade_id and errors:
+            error = errors[-1]
+            found[grade_id] = (f"{error.ename}: {error.evalue}" if error.evalue
+                               else f"{error.ename} (not attempted yet?)")
+    return found
+
+
+def _question(grade_id: str) -> str:
+    return grade_id.split("_", 1)[0]
+
+
+def self_check(course: Course, notebook: Path, lab_id: str | None = None,
+               feedback_to: Path | None = None) -> CheckReport:
+    """Grade one notebook with the hidden tests, as the instructor's grading would."""
+    nb = read_notebook(notebook)
+    lab = identify(nb, notebook, lab_id)
+    with tempfile.TemporaryDirectory(prefix="acelabs-check-") as tmp:
+        scratch = course.relocated(Path(tmp))
+        shutil.copytree(course.path("source") / lab, scratch.path("source") / lab)
+        pipeline.release(scratch, [lab])
+        submissions.write(nb, scratch.path("submitted") / SELF / lab / f"{lab}.ipynb")
+        [result] = pipeline.grade(scratch, [lab], jobs=1)
+        if not result.graded:
+            return CheckReport(lab, [], None, result.problem)
+        executed = submissions.read(scratch.path("autograded") / SELF / lab / f"{lab}.ipynb")
+        errors = _errors_by_cell(executed)
+        by_question: dict[str, QuestionResult] = {}
+        with Gradebook(scratch.db_url, scratch.course_id) as gradebook:
+            graded = gradebook.find_submission_notebook(lab, lab, SELF)
+            for grade in sorted(graded.grades, key=lambda g: g.name):
+                q = by_question.setdefault(_question(grade.name),
+                                           QuestionResult(_question(grade.name), 0.0, 0.0))
+                q.score += grade.score or 0.0
+                q.max_score += grade.max_score
+                if grade.name in errors:
+                    q.messages.append(errors[grade.name])
+        feedback = None
+        page = scratch.path("feedback") / SELF / lab / f"{lab}.html"
+        if page.is_file():
+            feedback = feedback_to or notebook.with_name(f"{notebook.stem}-feedback.html")
+            shutil.copyfile(page, feedback)
+    order = {q: i for i, q in enumerate(hints_for(lab))}
+    questions = sorted(by_question.values(), key=lambda q: (order.get(q.question, 99), q.question))
+    report = CheckReport(lab, questions, feedback, note=result.note)
+    progress.record(lab, "*", "grade", outcome=f"{report.score:g}/{report.max_score:g}",
+                    score=report.score, max_score=report.max_score,
+                    workspace_db=progress.find(notebook.parent))
+    return report
+
+
+def format_report(report: CheckReport) -> str:
+    """Per-question points, failure messages and the first hint for each question lost."""
+    if report.problem:
+        return f"{report.lab}: not graded — {report.problem}"
+    hints = hints_for(report.lab)
+    lines = [f"{report.lab}: {report.score:g} / {report.max_score:g} points"]
+    for q in report.questions:
+        mark = "✔" if q.passed else "✘"
+        lines.append(f"  {mark} {q.question:<4} {q.score:g}/{q.max_score:g}")
+        if not q.passed:
+            lines += [f"      {message[:300]}" for message in q.messages]
+            if q.question in hints:
+                lines.append(f"      hint: {hints[q.question][0]}")
+    if report.note:
+        lines.append(f"note: {report.note}")
+    if report.feedback:
+        lines.append(f"feedback: {report.feedback}")
+    return "\n".join(lines)
