@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SAWarning
 
-from autograde import AcelabsError, demo, learner, pipeline, sandbox
+from autograde import AcelabsError, demo, learner, pipeline, report, sandbox
 from autograde.course import Course
 from autograde.executors import DaskCluster, InProcess, LocalProcess
 from labs import catalog, check, data, progress
@@ -78,6 +78,14 @@ def _grade(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     course = Course.load(args.course)
     print(f"wrote {pipeline.export(course, args.to)}")
+    canvas = args.to.with_name(f"{args.to.stem}-canvas{args.to.suffix or '.csv'}")
+    print(f"wrote {pipeline.export_canvas(course, canvas)}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    print(f"wrote {report.write(course, args.out)}")
     return 0
 
 
@@ -239,9 +247,16 @@ def parser() -> argparse.ArgumentParser:
                        help="local: a process per notebook (default); in-process: for debugging")
     grade.set_defaults(run=_grade)
 
-    export = verbs.add_parser("export", help="write every grade to a CSV file")
-    export.add_argument("--to", type=Path, default=Path("grades.csv"), help="default: grades.csv")
+    export = verbs.add_parser(
+        "export", help="write every grade to a CSV file, and a Canvas-style one beside it")
+    export.add_argument("--to", type=Path, default=Path("grades.csv"),
+                        help="default: grades.csv (and grades-canvas.csv)")
     export.set_defaults(run=_export)
+
+    cohort = verbs.add_parser("report", help="write the cohort report: one HTML file")
+    cohort.add_argument("--out", type=Path, default=Path("reports") / "cohort.html",
+                        help="default: reports/cohort.html")
+    cohort.set_defaults(run=_report)
 
     run_demo = verbs.add_parser("demo", help="release, grade sample submissions, write feedback")
     run_demo.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")

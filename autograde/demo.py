@@ -1,7 +1,8 @@
 """The whole pipeline on sample submissions, in a scratch course of its own.
 
 Release every lab, hand in four students per lab (complete, partial, blank, a corrupt file),
-grade them, write feedback and grades.csv, and print the score table. The scratch course has
+grade them, write feedback, grades.csv (and its Canvas layout) and the cohort report, and print
+the score table. The scratch course has
 its own SQLite gradebook, so the real course is never touched.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from autograde import pipeline, submissions
+from autograde import pipeline, report, submissions
 from autograde.course import Course
 
 STUDENTS = ("complete", "partial", "blank", "corrupt")
@@ -51,6 +52,9 @@ def run(course: Course, out: Path, labs: list[str] | None = None) -> list[pipeli
     results = pipeline.grade(demo, names, progress=True)
     print(pipeline.summary_table(results))
     grades = pipeline.export(demo, out / "grades.csv")
+    canvas = pipeline.export_canvas(demo, out / "grades-canvas.csv")
+    cohort = report.write(demo, out / "reports" / "cohort.html")
     print(f"Feedback: {demo.path('feedback')}")
-    print(f"Grades:   {grades}")
+    print(f"Grades:   {grades} (Canvas: {canvas.name})")
+    print(f"Report:   {cohort}")
     return results

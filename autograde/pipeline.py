@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import dataclasses
 import filecmp
 import os
@@ -268,6 +269,30 @@ def export(course: Course, destination: Path) -> Path:
     with Gradebook(course.db_url, course.course_id) as gradebook:
         CsvExportPlugin(to=str(destination)).export(gradebook)
     return destination
+
+
+def export_canvas(course: Course, destination: Path) -> Path:
+    """The grades in the layout Canvas imports: a student per row, a column per lab, and a
+    "Points Possible" row under the header. A lab not handed in is left empty, not 0."""
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        labs = [(a.name, a.max_score) for a in gradebook.assignments]
+        scores = {(s.student.id, lab): s.score
+                  for lab, _ in labs for s in gradebook.assignment_submissions(lab)}
+        students = sorted(gradebook.students, key=lambda s: s.id)
+        rows = [[", ".join(filter(None, (s.last_name, s.first_name))) or s.id, s.id, "", s.id, ""]
+                + [_points(scores.get((s.id, lab))) for lab, _ in labs] for s in students]
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with destination.open("w", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                      *(lab for lab, _ in labs)])
+        out.writerow(["Points Possible", "", "", "", "", *(_points(m) for _, m in labs)])
+        out.writerows(rows)
+    return destination
+
+
+def _points(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def summary_table(results: list[GradeResult]) -> str:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from nbgrader.api import Gradebook
 
 from autograde import submissions
 from tests import toy_course
@@ -114,3 +115,39 @@ def test_demo_grades_the_sample_class(tmp_path):
     assert float(grades["blank"]["score"]) == 0
     feedback = out / "feedback" / "complete" / "01-regression-baseline"
     assert (feedback / "01-regression-baseline.html").is_file()
+    assert (out / "grades-canvas.csv").is_file()
+    assert "01-regression-baseline" in (out / "reports" / "cohort.html").read_text()
+
+
+def test_report_and_canvas_export_show_the_cohort(tmp_path):
+    toy = toy_course.released(tmp_path / "course")
+    with Gradebook(toy.course.db_url, toy.course.course_id) as gradebook:
+        gradebook.update_or_create_assignment("toy", duedate="2026-01-01 00:00:00")
+        gradebook.add_student("absent", first_name="Ada", last_name="Absent")
+    toy.hand_in("good", toy.answers)
+    toy.hand_in("blank")
+    toy.hand_in("wrong", {**toy.answers, "q1": "def add(a, b):\n    return abs(a) + b"})
+    (toy.root / "submitted" / "good" / "toy" / "timestamp.txt").write_text(
+        "2026-01-03 00:00:00")
+    assert acelabs("grade", cwd=toy.root).returncode == 0
+    assert acelabs("export", cwd=toy.root).returncode == 0
+    with open(toy.root / "grades-canvas.csv") as handle:
+        header, possible, *rows = list(csv.reader(handle))
+    assert header[:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert header[5:] == ["toy"] and possible[0] == "Points Possible" and possible[5] == "3"
+    by_id = {row[1]: row for row in rows}
+    assert by_id["good"][5] == "3" and by_id["blank"][5] == "0" and by_id["wrong"][5] == "1"
+    assert by_id["absent"][0] == "Absent, Ada" and by_id["absent"][5] == ""
+
+    result = acelabs("report", "--out", "reports/cohort.html", cwd=toy.root)
+    assert result.returncode == 0, result.stderr
+    page = (toy.root / "reports" / "cohort.html").read_text()
+    assert page.count("data:image/png;base64,") == 1
+    assert "3 graded" in page and "check negative numbers" in page
+    assert "<b>Late:</b> good (48.0 h)" in page and "<b>Missing:</b> absent" in page
+    assert "HIDDEN TESTS" not in page
+
+
+def test_report_without_grades_says_so(tmp_path):
+    toy = toy_course.released(tmp_path / "course")
+    assert_one_line_error(acelabs("report", cwd=toy.root), "no graded submissions")
