@@ -10,14 +10,20 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-# bubblewrap sandboxes student code during grading; without it grading warns loudly.
+# System packages: bubblewrap sandboxes student code during grading (without it grading warns
+# loudly); PostgreSQL serves the multi-grader gradebook tests. Installed when root with apt.
+SYSTEM_PACKAGES := bwrap:bubblewrap pg_ctl:postgresql
+
 system:
-	@command -v bwrap >/dev/null 2>&1 || { \
+	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
+	  command -v "$${entry%%:*}" >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/"$${entry%%:*}" >/dev/null 2>&1 \
+	    || missing="$$missing $${entry#*:}"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "bubblewrap is missing: install it (apt-get install bubblewrap) to sandbox grading"; \
-	  fi; }
+	    echo "missing system packages:$$missing (apt-get install$$missing)"; \
+	  fi; fi
 
 $(STAMP): pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)

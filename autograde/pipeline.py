@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook, InvalidEntry, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.plugins import CsvExportPlugin
 from tqdm import tqdm
@@ -214,6 +214,7 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
 
     with contextlib.chdir(course.root):
         _ensure_released(course, {lab for _, lab in pairs})
+        _register_students(course, {student for student, _ in fingerprints})
         for pair in fingerprints.keys() - unchanged:
             records.forget(*pair)
         with bar:
@@ -246,6 +247,20 @@ def _ensure_released(course: Course, labs: set[str]) -> None:
             result = scratch.generate_assignment(lab, force=True, create=True)
         if not result["success"]:
             raise AcelabsError(f"could not prepare {lab} for grading: {_last_error(result)}")
+
+
+def _register_students(course: Course, students: set[str]) -> None:
+    """Make each student's gradebook row before grading starts.
+
+    Two graders sharing a gradebook (concurrent `acelabs grade --lab …` on PostgreSQL) would
+    otherwise both try to create the same new student, and one of them would fail.
+    """
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        for student in sorted(students):
+            try:
+                gradebook.update_or_create_student(student)
+            except InvalidEntry:  # another grader created it a moment ago
+                gradebook.db.rollback()
 
 
 def _score(course: Course, student: str, lab: str, problem: str | None,
