@@ -11,8 +11,9 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 # System packages: bubblewrap sandboxes student code during grading (without it grading warns
-# loudly); PostgreSQL serves the multi-grader gradebook tests. Installed when root with apt.
-SYSTEM_PACKAGES := bwrap:bubblewrap pg_ctl:postgresql
+# loudly); PostgreSQL serves the multi-grader gradebook tests; Chromium runs the browser test.
+# Installed when root with apt.
+SYSTEM_PACKAGES := bwrap:bubblewrap pg_ctl:postgresql chromium:chromium
 
 system:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \

@@ -112,6 +112,8 @@ def _launch_lab(workspace: Path, no_browser: bool, open_path: str | None = None)
                f"--ServerApp.root_dir={workspace.resolve()}"]
     if no_browser:
         command.append("--no-browser")
+    if os.geteuid() == 0:  # a container's root user; Jupyter refuses otherwise
+        command.append("--allow-root")
     if open_path:
         command.append(f"--LabApp.default_url=/lab/tree/{open_path}")
     print(f"JupyterLab on {workspace.resolve()} (Ctrl-C stops it)")

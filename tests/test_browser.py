@@ -1,0 +1,109 @@
+"""The learner in JupyterLab, driven through a real browser (Playwright and Debian's Chromium).
+
+Start JupyterLab on a workspace made by `acelabs start`, open the lab, run all cells, see the
+check() box, press nbgrader's Validate button and read its verdict; a screenshot is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograde import submissions
+from tests.test_cli import acelabs
+from tests.test_learner import LAB, answered
+
+CHROMIUM = shutil.which("chromium")
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab serving a fresh workspace; yields (base URL with token, workspace)."""
+    workspace = tmp_path / "work"
+    assert acelabs("start", LAB, "--dir", str(workspace), "--copy-only").returncode == 0
+    port, token = _free_port(), secrets.token_hex(16)
+    log = (tmp_path / "jupyterlab.log").open("w")
+    server = subprocess.Popen(
+        [str(Path(sys.prefix) / "bin" / "jupyter"), "lab", "--no-browser", f"--port={port}",
+         "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={workspace}", *(["--allow-root"] if os.geteuid() == 0 else [])],
+        stdout=log, stderr=subprocess.STDOUT, cwd=workspace)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"JupyterLab did not start: {(tmp_path / 'jupyterlab.log').read_text()}")
+        yield base, token, workspace
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def test_learner_runs_checks_and_validates_in_jupyterlab(jupyterlab, tmp_path):
+    base, token, workspace = jupyterlab
+    notebook = workspace / LAB / f"{LAB}.ipynb"
+    nb = answered("q1")
+    after_q1 = next(i for i, cell in enumerate(nb.cells) if cell.get("id") == "q1") + 1
+    # as the learner would type it; Run All stops at the first question still unanswered
+    nb.cells.insert(after_q1, nbformat.v4.new_code_cell('check("q1")'))
+    submissions.write(nb, notebook)
+
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{base}/lab/tree/{LAB}/{LAB}.ipynb?token={token}")
+            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=90_000)
+            page.click(".jp-Notebook")
+            page.keyboard.press("Escape")
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            page.screenshot(path=str(tmp_path / "jupyterlab-run.png"))
+            verdict = page.wait_for_selector(".acelabs-check", timeout=120_000)
+            assert "acelabs-passed" in verdict.get_attribute("class")
+            assert "the visible tests pass" in verdict.text_content()
+
+            page.click(".validate-button")
+            message = page.wait_for_selector("#validation-message", timeout=180_000)
+            text = message.text_content()
+            classes = message.get_attribute("class") or ""
+            page.screenshot(path=str(tmp_path / "jupyterlab-validate.png"), full_page=True)
+        finally:
+            browser.close()
+    # Only q1 is answered: nbgrader's Validate must say the other questions fail.
+    assert "validation-failed" in classes, text
+    assert "The following cell failed" in text and "NotImplementedError" in text
+    assert (tmp_path / "jupyterlab-validate.png").stat().st_size > 10_000
