@@ -58,6 +58,15 @@ LABS: tuple[Lab, ...] = (
         minutes=60,
         dataset="lending_club",
     ),
+    Lab(
+        id="04-feature-engineering",
+        title="Features from messy tables",
+        skill="Turn raw mixed-type rows with gaps into features, all inside one pipeline.",
+        concepts=("missing values", "imputation", "categorical encoding", "scaling",
+                  "ColumnTransformer", "the rownames trap"),
+        minutes=45,
+        dataset="credit_data",
+    ),
 )
 
 
