@@ -67,6 +67,15 @@ LABS: tuple[Lab, ...] = (
         minutes=45,
         dataset="credit_data",
     ),
+    Lab(
+        id="09-ml-from-scratch",
+        title="The whiteboard classics in NumPy",
+        skill="Code logistic regression, kNN and k-means from scratch, vectorized and stable.",
+        concepts=("gradient descent", "stable sigmoid", "vectorization", "k-nearest neighbours",
+                  "k-means"),
+        minutes=60,
+        dataset="breast_cancer",
+    ),
 )
 
 
