@@ -68,6 +68,16 @@ LABS: tuple[Lab, ...] = (
         dataset="credit_data",
     ),
     Lab(
+        id="07-imbalanced-classification",
+        title="Rare events",
+        skill="Handle a 6 % positive class: resample inside CV only, weight, and set a costed "
+              "threshold.",
+        concepts=("class imbalance", "resampling inside CV", "class weights", "PR-AUC",
+                  "cost-based threshold"),
+        minutes=45,
+        dataset="caravan",
+    ),
+    Lab(
         id="09-ml-from-scratch",
         title="The whiteboard classics in NumPy",
         skill="Code logistic regression, kNN and k-means from scratch, vectorized and stable.",
