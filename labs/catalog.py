@@ -86,6 +86,15 @@ LABS: tuple[Lab, ...] = (
         minutes=60,
         dataset="breast_cancer",
     ),
+    Lab(
+        id="10-unsupervised",
+        title="Clustering and dimensionality reduction",
+        skill="Cluster and compress data, and say how you know the result is any good.",
+        concepts=("scaling before distances", "choosing k", "PCA", "silhouette",
+                  "adjusted Rand index"),
+        minutes=45,
+        dataset="wine",
+    ),
 )
 
 
