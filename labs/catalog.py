@@ -95,6 +95,15 @@ LABS: tuple[Lab, ...] = (
         minutes=45,
         dataset="wine",
     ),
+    Lab(
+        id="13-nlp-text-classification",
+        title="Text classification",
+        skill="Build a text classifier from bag of words to TF-IDF n-grams and beat the baseline.",
+        concepts=("tokenization", "bag of words", "TF-IDF", "n-grams",
+                  "linear baselines vs embeddings"),
+        minutes=45,
+        dataset="food_reviews",
+    ),
 )
 
 
