@@ -78,6 +78,15 @@ LABS: tuple[Lab, ...] = (
         dataset="caravan",
     ),
     Lab(
+        id="08-tuning-and-training-speed",
+        title="Tune and train fast",
+        skill="Tune within a budget and make training an order of magnitude faster.",
+        concepts=("random vs grid search", "early stopping", "histogram gradient boosting",
+                  "n_jobs", "time budgets"),
+        minutes=45,
+        dataset="hotel_rates",
+    ),
+    Lab(
         id="09-ml-from-scratch",
         title="The whiteboard classics in NumPy",
         skill="Code logistic regression, kNN and k-means from scratch, vectorized and stable.",
