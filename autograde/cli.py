@@ -1,5 +1,5 @@
-"""`acelabs`: the course's command line, for learners (list, start, lab, check, hint, progress)
-and instructors (release, grade, export, demo)."""
+"""`acelabs`: the course's command line, for learners (list, start, lab, check, hint, interview,
+progress) and instructors (release, grade, export, report, demo)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SAWarning
 
-from autograde import AcelabsError, demo, learner, pipeline, report, sandbox
+from autograde import AcelabsError, demo, interview, learner, pipeline, report, sandbox
 from autograde.course import Course
 from autograde.executors import DaskCluster, InProcess, LocalProcess
 from labs import catalog, check, data, progress
@@ -143,6 +143,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.problem is None else 1
 
 
+def _interview(args: argparse.Namespace) -> int:
+    course = Course.load(args.course)
+    notebook = interview.start(course, args.dir, args.seed, args.minutes)
+    print(f"mock interview: {notebook} ({args.minutes} minutes from now)")
+    print(f"when done: acelabs check {notebook}")
+    if args.copy_only:
+        return 0
+    return _launch_lab(args.dir, args.no_browser, notebook.relative_to(args.dir).as_posix())
+
+
 def _hint(args: argparse.Namespace) -> int:
     lab = catalog.get(args.lab).id
     hints = check.hints_for(lab)
@@ -183,7 +193,8 @@ def parser() -> argparse.ArgumentParser:
     top = _OneLineErrors(
         prog="acelabs",
         description="Ace ML Labs: work through the labs (list, start, lab, check, hint, "
-                    "progress); release, grade and export them (release, grade, export, demo).")
+                    "interview, progress); release, grade, export and report on them "
+                    "(release, grade, export, report, demo).")
     top.add_argument("--course", type=Path, default=Path("."),
                      help="the nbgrader course directory (default: the current one)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB",
@@ -215,6 +226,15 @@ def parser() -> argparse.ArgumentParser:
     self_check.add_argument("notebook", type=Path, metavar="NOTEBOOK")
     self_check.add_argument("--lab", help="the lab it must be (default: the one it names)")
     self_check.set_defaults(run=_check)
+
+    mock = verbs.add_parser("interview", parents=[workspace],
+                            help="a timed mock interview: one coding task, concept questions")
+    mock.add_argument("--minutes", type=_positive, default=45, help="the time limit (45)")
+    mock.add_argument("--seed", type=int, help="draw this interview again (default: random)")
+    mock.add_argument("--no-browser", action="store_true",
+                      help="start JupyterLab without opening a browser; it prints the URL")
+    mock.add_argument("--copy-only", action="store_true", help="write it, do not start JupyterLab")
+    mock.set_defaults(run=_interview)
 
     hint = verbs.add_parser("hint", parents=[workspace], help="the hints of one question")
     hint.add_argument("lab", metavar="LAB")

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-from autograde import AcelabsError, pipeline, submissions
+from autograde import AcelabsError, interview, pipeline, submissions
 from autograde.course import Course
 from labs import catalog, progress
 from labs.check import hints_for
@@ -134,48 +134,68 @@ def _question(grade_id: str) -> str:
 
 def self_check(course: Course, notebook: Path, lab_id: str | None = None,
                feedback_to: Path | None = None) -> CheckReport:
-    """Grade one notebook with the hidden tests, as the instructor's grading would."""
+    """Grade one notebook (a lab, or a mock interview) with the hidden tests, as the
+    instructor's grading would."""
     nb = read_notebook(notebook)
-    lab = identify(nb, notebook, lab_id)
+    if interview.is_interview(nb):
+        if lab_id:
+            raise AcelabsError(f"{notebook} is a mock interview, not {lab_id}")
+        def prepare(scratch: Course) -> str:
+            return interview.prepare_grading(course, nb, scratch)
+    else:
+        lab = identify(nb, notebook, lab_id)
+        def prepare(scratch: Course) -> str:
+            shutil.copytree(course.path("source") / lab, scratch.path("source") / lab)
+            return lab
     with tempfile.TemporaryDirectory(prefix="acelabs-check-") as tmp:
         scratch = course.relocated(Path(tmp))
-        shutil.copytree(course.path("source") / lab, scratch.path("source") / lab)
-        pipeline.release(scratch, [lab])
-        submissions.write(nb, scratch.path("submitted") / SELF / lab / f"{lab}.ipynb")
-        [result] = pipeline.grade(scratch, [lab], jobs=1)
+        name = prepare(scratch)
+        pipeline.release(scratch, [name])
+        submissions.write(nb, scratch.path("submitted") / SELF / name / f"{name}.ipynb")
+        [result] = pipeline.grade(scratch, [name], jobs=1)
         if not result.graded:
-            return CheckReport(lab, [], None, result.problem)
-        executed = submissions.read(scratch.path("autograded") / SELF / lab / f"{lab}.ipynb")
-        errors = _errors_by_cell(executed)
-        by_question: dict[str, QuestionResult] = {}
-        with Gradebook(scratch.db_url, scratch.course_id) as gradebook:
-            graded = gradebook.find_submission_notebook(lab, lab, SELF)
-            for grade in sorted(graded.grades, key=lambda g: g.name):
-                q = by_question.setdefault(_question(grade.name),
-                                           QuestionResult(_question(grade.name), 0.0, 0.0))
-                q.score += grade.score or 0.0
-                q.max_score += grade.max_score
-                if grade.name in errors:
-                    q.messages.append(errors[grade.name])
+            return CheckReport(name, [], None, result.problem)
+        executed = submissions.read(scratch.path("autograded") / SELF / name / f"{name}.ipynb")
+        questions = _question_results(scratch, name, executed)
         feedback = None
-        page = scratch.path("feedback") / SELF / lab / f"{lab}.html"
+        page = scratch.path("feedback") / SELF / name / f"{name}.html"
         if page.is_file():
             feedback = feedback_to or notebook.with_name(f"{notebook.stem}-feedback.html")
             shutil.copyfile(page, feedback)
-    order = {q: i for i, q in enumerate(hints_for(lab))}
-    questions = sorted(by_question.values(), key=lambda q: (order.get(q.question, 99), q.question))
-    report = CheckReport(lab, questions, feedback, note=result.note)
-    progress.record(lab, "*", "grade", outcome=f"{report.score:g}/{report.max_score:g}",
+    note = "; ".join(filter(None, [result.note, interview.timing(nb)
+                                   if interview.is_interview(nb) else None])) or None
+    report = CheckReport(name, questions, feedback, note=note)
+    progress.record(name, "*", "grade", outcome=f"{report.score:g}/{report.max_score:g}",
                     score=report.score, max_score=report.max_score,
                     workspace_db=progress.find(notebook.parent))
     return report
+
+
+def _question_results(scratch: Course, name: str,
+                      executed: nbformat.NotebookNode) -> list[QuestionResult]:
+    """Points and failure messages per question, in the notebook's order."""
+    errors = _errors_by_cell(executed)
+    order = [cell.metadata["nbgrader"]["grade_id"] for cell in executed.cells
+             if cell.get("metadata", {}).get("nbgrader", {}).get("grade")]
+    by_question: dict[str, QuestionResult] = {}
+    with Gradebook(scratch.db_url, scratch.course_id) as gradebook:
+        graded = gradebook.find_submission_notebook(name, name, SELF)
+        grades = {grade.name: (grade.score or 0.0, grade.max_score) for grade in graded.grades}
+    for grade_id in order:
+        score, max_score = grades[grade_id]
+        q = by_question.setdefault(_question(grade_id), QuestionResult(_question(grade_id), 0, 0))
+        q.score += score
+        q.max_score += max_score
+        if grade_id in errors:
+            q.messages.append(errors[grade_id])
+    return list(by_question.values())
 
 
 def format_report(report: CheckReport) -> str:
     """Per-question points, failure messages and the first hint for each question lost."""
     if report.problem:
         return f"{report.lab}: not graded — {report.problem}"
-    hints = hints_for(report.lab)
+    hints = hints_for(report.lab) if report.lab in catalog.ids() else {}
     lines = [f"{report.lab}: {report.score:g} / {report.max_score:g} points"]
     for q in report.questions:
         mark = "✔" if q.passed else "✘"

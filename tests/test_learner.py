@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from autograde import submissions
+from autograde import interview, submissions
+from autograde.course import Course
 from labs import progress
 from tests.conftest import REPO
 from tests.test_cli import acelabs, assert_one_line_error
@@ -111,3 +113,35 @@ def test_check_hint_and_solution_inside_the_notebook(tmp_path):
     assert "float(np.mean(y_test == 0))" in ran[5].outputs[0].text
     recorded = progress.summary(workspace / progress.MARKER / progress.DB_NAME)[LAB]
     assert (recorded.checks, recorded.hints, recorded.solutions) == (3, 1, 1)
+
+
+@pytest.mark.slow
+def test_mock_interview_is_drawn_timed_and_graded(tmp_path):
+    workspace = tmp_path / "work"
+    made = acelabs("interview", "--seed", "11", "--minutes", "20", "--dir", str(workspace),
+                   "--copy-only")
+    assert made.returncode == 0, made.stderr
+    notebook = workspace / "interview-11" / "interview.ipynb"
+    released = submissions.read(notebook)
+    chosen, _ = interview.Draw.from_metadata(released.metadata)
+    assert chosen == interview.draw(Course.load(REPO), 11, 20)  # the seed draws it again
+    assert len(chosen.concepts) == 3 and chosen.task[0] not in {lab for lab, _ in chosen.concepts}
+    text = notebook.read_text()
+    assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+    assert_one_line_error(acelabs("interview", "--seed", "11", "--dir", str(workspace),
+                                  "--copy-only"), "already exists")
+    assert_one_line_error(acelabs("check", str(notebook), "--lab", "02"), "is a mock interview")
+
+    source = interview.build_source(Course.load(REPO), chosen)
+    answers = submissions.reference_answers(source)
+    answers.pop("given", None)
+    solved = submissions.fill(released, {q: a for q, a in answers.items()
+                                         if q in submissions.solution_cells(released)})
+    solved.metadata = released.metadata
+    submissions.write(solved, notebook)
+    result = acelabs("check", str(notebook))
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    score, out_of = first.split(": ")[1].split(" points")[0].split(" / ")
+    assert score == out_of and float(out_of) > 3, result.stdout
+    assert re.search(r"time: \d+ min of 20 \(within the limit\)", result.stdout), result.stdout
