@@ -68,6 +68,15 @@ LABS: tuple[Lab, ...] = (
         dataset="credit_data",
     ),
     Lab(
+        id="06-model-selection",
+        title="Which model for which task",
+        skill="Choose between linear models and tree ensembles, and defend the choice.",
+        concepts=("linear vs tree ensembles", "interactions", "feature engineering",
+                  "PR-AUC", "interpretability"),
+        minutes=45,
+        dataset="churn",
+    ),
+    Lab(
         id="07-imbalanced-classification",
         title="Rare events",
         skill="Handle a 6 % positive class: resample inside CV only, weight, and set a costed "
