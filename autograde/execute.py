@@ -30,7 +30,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
-from autograde import sandbox
+from autograde import guard, sandbox
 
 PR_SET_PDEATHSIG = 1
 
@@ -82,12 +82,27 @@ class Outcome:
 
 
 class BoundedClient(NotebookClient):
-    """nbclient with a budget for the bytes of output a notebook may keep."""
+    """nbclient with a budget for the bytes of output a notebook may keep, which restores the
+    libraries the tests use at the start of every grade cell (see ``autograde.guard``)."""
 
     def __init__(self, nb: NotebookNode, output_bytes: int, **kwargs) -> None:
         super().__init__(nb, **kwargs)
         self.output_budget = output_bytes
         self.truncated_cells: set[tuple[int, str]] = set()
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None,
+                                 store_history=True):
+        if cell.cell_type != "code" or not cell.get("metadata", {}).get("nbgrader", {}).get(
+                "grade"):
+            return await super().async_execute_cell(cell, cell_index, execution_count,
+                                                    store_history)
+        original = cell.source
+        cell.source = guard.RESTORE_PREFIX + original
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count,
+                                                    store_history)
+        finally:
+            cell.source = original  # the notebook handed back is the one nbgrader prepared
 
     def output(self, outs, msg, display_id, cell_index):
         out = super().output(outs, msg, display_id, cell_index)

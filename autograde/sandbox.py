@@ -28,6 +28,7 @@ from pathlib import Path
 
 import autograde
 import labs
+from autograde import guard
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 _SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64")
@@ -91,7 +92,8 @@ def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int,
     """The command that starts an IPython kernel in the box (``{connection_file}`` is filled
     in by jupyter_client). ``shared`` is the one writable directory, ``workdir`` inside it."""
     kernel = [str(Path(sys.prefix) / "bin" / "python"), "-m", "ipykernel_launcher",
-              "-f", "{connection_file}", "--HistoryManager.hist_file=:memory:"]
+              "-f", "{connection_file}", "--HistoryManager.hist_file=:memory:",
+              f"--IPKernelApp.exec_lines={guard.SNAPSHOT_CODE}"]
     threads = thread_settings(cpus)
     bwrap = bubblewrap()
     if not bwrap:

@@ -90,6 +90,8 @@ EDITS = {  # students whose notebook is edited beyond their solution cells
     "patched_builtins": ({"q1": WRONG_ADD + "\nimport builtins\n"
                                 "builtins.AssertionError = type('Quiet', (Exception,), {})"},
                          None),
+    "patched_import": ({"q1": WRONG_ADD + "\nimport builtins\nbuiltins.__import__ = None"},
+                       None),
 }
 EXPECTED = {  # student -> (score, words in the note or None)
     "good": (3, None), "infinite_loop": (2, None), "kernel_exit": (0, "kernel died"),
@@ -99,6 +101,7 @@ EXPECTED = {  # student -> (score, words in the note or None)
     "tampered_metadata": (None, "metadata was edited"),
     "duplicate_ids": (None, "metadata was edited"), "reordered": (0, None),
     "always_equal": (2, None), "patched_builtins": (1, None),
+    "patched_import": (0, None),
 }
 
 
