@@ -38,7 +38,7 @@ def _release(args: argparse.Namespace) -> int:
             return 1
         print("release/ is in sync with source/")
         return 0
-    for name in pipeline.release(course, args.labs):
+    for name in pipeline.release(course, args.labs, progress=True):
         print(f"released {name} -> {course.path('release') / name}")
     return 0
 

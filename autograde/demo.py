@@ -45,7 +45,7 @@ def run(course: Course, out: Path, labs: list[str] | None = None) -> list[pipeli
     for name in names:
         shutil.copytree(course.path("source") / name, demo.path("source") / name)
     print(f"Releasing {len(names)} labs into {demo.path('release')}")
-    pipeline.release(demo, names)
+    pipeline.release(demo, names, progress=True)
     for name in names:
         hand_in(demo, name)
     print(f"Grading {len(STUDENTS)} sample submissions per lab")

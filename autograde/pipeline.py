@@ -74,14 +74,15 @@ def _last_error(result: dict) -> str:
 
 # --- release -------------------------------------------------------------------------------
 
-def release(course: Course, labs: Iterable[str] | None = None) -> list[str]:
+def release(course: Course, labs: Iterable[str] | None = None,
+            progress: bool = False) -> list[str]:
     """Generate the student version of each lab into release/ (nbgrader generate_assignment)."""
     names = course.select(labs)
     if not names:
         raise AcelabsError(f"no labs found in {course.path('source')}")
     api = _api(course)
     with contextlib.chdir(course.root):
-        for name in names:
+        for name in tqdm(names, desc="release", unit="lab", disable=not progress or None):
             result = api.generate_assignment(name, force=True, create=True)
             if not result["success"]:
                 raise AcelabsError(f"could not release {name}: {_last_error(result)}")
