@@ -68,6 +68,15 @@ LABS: tuple[Lab, ...] = (
         dataset="credit_data",
     ),
     Lab(
+        id="05-overfitting-regularization",
+        title="Overfitting and regularization",
+        skill="Read learning and validation curves, and pick model complexity by CV, not by hope.",
+        concepts=("bias vs variance", "learning curves", "validation curves", "L1 vs L2",
+                  "polynomial features", "tree depth"),
+        minutes=45,
+        dataset="concrete",
+    ),
+    Lab(
         id="06-model-selection",
         title="Which model for which task",
         skill="Choose between linear models and tree ensembles, and defend the choice.",
