@@ -131,6 +131,23 @@ LABS: tuple[Lab, ...] = (
         minutes=45,
         dataset="food_reviews",
     ),
+    Lab(
+        id="15-time-series-forecasting",
+        title="Forecasting without peeking",
+        skill="Forecast with lag features, validate forward in time, and beat the seasonal naive.",
+        concepts=("time-based splits", "lag features", "seasonal naive baseline",
+                  "optimistic CV"),
+        minutes=45,
+        dataset="chicago",
+    ),
+    Lab(
+        id="16-debug-the-pipeline",
+        title="Find the bugs",
+        skill="Find and fix the faults in a working-looking credit-risk pipeline.",
+        concepts=("leakage", "wrong metric", "test-set tuning", "ID features", "debugging"),
+        minutes=60,
+        dataset="lending_club",
+    ),
 )
 
 

