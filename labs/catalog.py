@@ -132,6 +132,14 @@ LABS: tuple[Lab, ...] = (
         dataset="food_reviews",
     ),
     Lab(
+        id="14-recommender-systems",
+        title="Recommendations",
+        skill="Predict ratings from biases to matrix factorization, and handle cold start.",
+        concepts=("bias baselines", "regularization", "matrix factorization", "cold start"),
+        minutes=60,
+        dataset="movielens",
+    ),
+    Lab(
         id="15-time-series-forecasting",
         title="Forecasting without peeking",
         skill="Forecast with lag features, validate forward in time, and beat the seasonal naive.",

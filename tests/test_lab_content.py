@@ -10,6 +10,7 @@ import pytest
 from autograde import pipeline, submissions
 from labs import catalog, check
 from tests import variants
+from tests.conftest import REPO
 
 LABS = catalog.ids()
 
@@ -76,3 +77,9 @@ def test_lab_ships_its_proof(course, lab):
         assert set(v.cells) <= questions, f"{v.name} replaces unknown cells"
         assert v.description, f"{v.name} does not say what it does"
         assert bool(v.loses) == v.is_wrong, f"{v.name}: only wrong solutions name what they lose"
+
+
+def test_readme_lists_exactly_the_labs():
+    readme = (REPO / "README.md").read_text()
+    listed = re.findall(r"^\| (\d\d-[a-z0-9-]+) \|", readme, re.MULTILINE)
+    assert listed == LABS
