@@ -123,6 +123,15 @@ LABS: tuple[Lab, ...] = (
         dataset="wine",
     ),
     Lab(
+        id="12-cnn-image-recognition",
+        title="Image recognition",
+        skill="Build a small CNN that stays right when the image shifts by a pixel.",
+        concepts=("convolution", "pooling", "translation robustness", "augmentation",
+                  "parameter budget"),
+        minutes=60,
+        dataset="digits",
+    ),
+    Lab(
         id="13-nlp-text-classification",
         title="Text classification",
         skill="Build a text classifier from bag of words to TF-IDF n-grams and beat the baseline.",
