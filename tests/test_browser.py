@@ -92,12 +92,14 @@ def test_learner_runs_checks_and_validates_in_jupyterlab(jupyterlab, tmp_path):
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
             page.screenshot(path=str(tmp_path / "jupyterlab-run.png"))
-            verdict = page.wait_for_selector(".acelabs-check", timeout=120_000)
+            # JupyterLab renders cells outside the viewport lazily: wait for the box to exist
+            verdict = page.wait_for_selector(".acelabs-check", state="attached", timeout=300_000)
             assert "acelabs-passed" in verdict.get_attribute("class")
             assert "the visible tests pass" in verdict.text_content()
 
             page.click(".validate-button")
-            message = page.wait_for_selector("#validation-message", timeout=180_000)
+            message = page.wait_for_selector("#validation-message", state="attached",
+                                             timeout=300_000)
             text = message.text_content()
             classes = message.get_attribute("class") or ""
             page.screenshot(path=str(tmp_path / "jupyterlab-validate.png"), full_page=True)
