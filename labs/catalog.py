@@ -123,6 +123,15 @@ LABS: tuple[Lab, ...] = (
         dataset="wine",
     ),
     Lab(
+        id="11-neural-networks",
+        title="Neural networks that train (and their bugs)",
+        skill="Build a Keras MLP that trains, and fix one that does not.",
+        concepts=("Keras MLP", "learning rate", "label format", "validation split",
+                  "loss curves"),
+        minutes=60,
+        dataset="digits",
+    ),
+    Lab(
         id="12-cnn-image-recognition",
         title="Image recognition",
         skill="Build a small CNN that stays right when the image shifts by a pixel.",

@@ -1,0 +1,17 @@
+"""Repairs the output layer and the learning rate but still takes validation_split of sorted rows.
+
+loses: q3_tests
+"""
+# %% q3
+def fit(X, y):
+    keras.utils.set_random_seed(0)
+    net = keras.Sequential([keras.Input(shape=(64,)),
+                            keras.layers.Dense(128, activation="relu"),
+                            keras.layers.Dense(10, activation="softmax")])
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003),
+                loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    net.fit(X, y, validation_split=0.2, epochs=20, batch_size=64, verbose=0)
+    return net
+
+
+fixed = fit(X_by_label, y_by_label)
