@@ -11,6 +11,11 @@ c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 # PostgreSQL, e.g. "postgresql://grader@localhost/acelabs".
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
+# nbgrader's exchange (release_assignment, fetch, submit, and the Assignment List in JupyterLab):
+# a folder in the course by default, so it works on one machine without root. On a shared
+# JupyterHub point it at the shared exchange, e.g. "/srv/nbgrader/exchange".
+c.Exchange.root = os.path.join(c.CourseDirectory.root, "exchange")
+
 # Execution: seconds one cell may run before it is interrupted and scored as an error.
 c.Execute.timeout = 120
 
