@@ -110,6 +110,26 @@ def _concept_prompt(cell: NotebookNode, old: str, new: str) -> NotebookNode:
     return authoring.markdown(re.sub(rf"\banswer_{old}\b", f"answer_{new}", text).strip())
 
 
+def _before(nb: NotebookNode, question: str) -> list[NotebookNode]:
+    """The lab as it stands when the task begins: its locked code cells (setup, figures, given
+    code) and, as given code, the reference answers of the coding questions before the task."""
+    answers = submissions.reference_answers(nb)
+    cells = []
+    for cell in nb.cells:
+        grade_id = _grade_id(cell)
+        if grade_id == question:
+            break
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("grade"):
+            continue
+        if meta.get("solution"):
+            if grade_id.startswith("q"):
+                cells.append(authoring.code(answers[grade_id], f"given_{grade_id}"))
+        elif meta.get("locked"):
+            cells.append(copy.deepcopy(cell))
+    return cells
+
+
 def build_source(course: Course, chosen: Draw) -> NotebookNode:
     """The interview's instructor notebook: solutions and hidden tests included."""
     sources = _sources(course)
@@ -124,12 +144,7 @@ def build_source(course: Course, chosen: Draw) -> NotebookNode:
         "No hints: talk yourself through it as you would to an interviewer. The clock started "
         "when this notebook was made; when you are done, save it and run "
         "`acelabs check` on it for your score and your time.")]
-    cells.append(copy.deepcopy(next(c for c in nb.cells if _grade_id(c) == "setup")))
-    earlier = _questions(nb, "q")[: _questions(nb, "q").index(question)]
-    answers = submissions.reference_answers(nb)
-    if earlier:
-        cells.append(authoring.markdown("Given: the work that comes before the task."))
-        cells.append(authoring.code("\n\n".join(answers[q] for q in earlier), "given"))
+    cells += _before(nb, question)
     prompt, solution, tests = _parts(nb, question)
     cells += [copy.deepcopy(c) for c in (prompt, solution, *tests) if c is not None]
     cells.append(authoring.markdown("## Concept questions (1 point each)"))
