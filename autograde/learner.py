@@ -116,16 +116,10 @@ class CheckReport:
 
 
 def _errors_by_cell(nb: nbformat.NotebookNode) -> dict[str, str]:
-    """The last error line of every grade cell that failed in an executed notebook."""
-    found = {}
-    for cell in nb.cells:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if grade_id and errors:
-            error = errors[-1]
-            found[grade_id] = (f"{error.ename}: {error.evalue}" if error.evalue
-                               else f"{error.ename} (not attempted yet?)")
-    return found
+    """The error of every grade cell that failed in an executed notebook, as one line."""
+    return {grade_id: (f"{error.ename}: {error.evalue}" if error.evalue
+                       else f"{error.ename} (not attempted yet?)")
+            for grade_id, error in submissions.grade_cell_errors(nb).items()}
 
 
 def _question(grade_id: str) -> str:

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 from matplotlib.figure import Figure
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from autograde import AcelabsError
+from autograde import AcelabsError, submissions
 from autograde.course import Course
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -67,18 +66,15 @@ def _failures(course: Course, lab: str) -> dict[str, Counter]:
     examples: dict[str, str] = {}
     for path in sorted(course.path("autograded").glob(f"*/{lab}/*.ipynb")):
         try:
-            nb = nbformat.read(str(path), as_version=4)
+            nb = submissions.read(path)
         except Exception:  # an unreadable graded notebook has no messages to count
             continue
-        for cell in nb.cells:
-            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-            if grade_id and errors:
-                text = f"{errors[-1].get('ename', '')}: {errors[-1].get('evalue', '')}"
-                text = text.strip().splitlines()[0][:200] if text.strip() else "error"
-                key = failure_key(text)
-                examples.setdefault(key, text)
-                found.setdefault(grade_id, Counter())[examples[key]] += 1
+        for grade_id, error in submissions.grade_cell_errors(nb).items():
+            text = f"{error.get('ename', '')}: {error.get('evalue', '')}"
+            text = text.strip().splitlines()[0][:200] if text.strip() else "error"
+            key = failure_key(text)
+            examples.setdefault(key, text)
+            found.setdefault(grade_id, Counter())[examples[key]] += 1
     return found
 
 

@@ -44,6 +44,18 @@ def fill(release_nb: NotebookNode, answers: dict[str, str]) -> NotebookNode:
     return nb
 
 
+def grade_cell_errors(nb: NotebookNode) -> dict[str, NotebookNode]:
+    """The last error output of every grade cell that raised, by grade id, in an executed
+    notebook (what cost the student that cell's points)."""
+    found = {}
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if grade_id and errors:
+            found[grade_id] = errors[-1]
+    return found
+
+
 def read(path: Path) -> NotebookNode:
     return nbformat.read(str(path), as_version=4)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,12 @@ def grade_class(course: Course, workdir: Path, lab: str,
 def failure_messages(workdir: Path, lab: str, student: str) -> dict[str, str]:
     """The last error line of each grade cell that raised in a student's autograded notebook."""
     graded = submissions.read(workdir / "autograded" / student / lab / f"{lab}.ipynb")
-    messages = {}
-    for cell in graded.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if grade_id and errors:
-            messages[grade_id] = f"{errors[-1].ename}: {errors[-1].evalue}"[:400]
-    return messages
+    return {grade_id: f"{error.ename}: {error.evalue}"[:400]
+            for grade_id, error in submissions.grade_cell_errors(graded).items()}
 
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

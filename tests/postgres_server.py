@@ -11,12 +11,13 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.conftest import free_port
 
 
 def binaries() -> Path | None:
@@ -25,11 +26,6 @@ def binaries() -> Path | None:
                    key=lambda p: int(Path(p).parts[-3]))
     return Path(found[-1]).parent if found else None
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _as_server_user(command: list[str]) -> list[str]:
@@ -55,7 +51,7 @@ def running(database: str = "gradebook") -> Iterator[str]:
         server = pwd.getpwnam("postgres")
         for path in (workdir, sockets):
             shutil.chown(path, server.pw_uid, server.pw_gid)
-    port = _free_port()
+    port = free_port()
     run = lambda *args: subprocess.run(_as_server_user([*map(str, args)]), check=True,  # noqa: E731
                                        capture_output=True, text=True, timeout=120)
     run(bin_dir / "initdb", "-D", data, "-U", "acelabs", "--auth=trust", "--no-sync")

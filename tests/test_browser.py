@@ -10,7 +10,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import nbformat
 import pytest
 
 from autograde import submissions
+from tests.conftest import free_port
 from tests.test_cli import acelabs
 from tests.test_learner import LAB, answered
 
@@ -30,18 +30,13 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 @pytest.fixture
 def jupyterlab(tmp_path):
     """JupyterLab serving a fresh workspace; yields (base URL with token, workspace)."""
     workspace = tmp_path / "work"
     assert acelabs("start", LAB, "--dir", str(workspace), "--copy-only").returncode == 0
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     log = (tmp_path / "jupyterlab.log").open("w")
     server = subprocess.Popen(
         [str(Path(sys.prefix) / "bin" / "jupyter"), "lab", "--no-browser", f"--port={port}",
