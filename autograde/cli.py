@@ -15,10 +15,10 @@ from sqlalchemy.exc import SAWarning
 
 from autograde import AcelabsError, demo, interview, learner, pipeline, report, sandbox
 from autograde.course import Course
-from autograde.executors import DaskCluster, InProcess, LocalProcess
+from autograde.executors import DaskCluster, InProcess, LocalProcess, WarmPool
 from labs import catalog, check, data, progress
 
-EXECUTORS = {"local": LocalProcess, "in-process": InProcess}
+EXECUTORS = {"local": WarmPool, "cold": LocalProcess, "in-process": InProcess}
 
 
 def _positive(text: str) -> int:
@@ -67,7 +67,7 @@ def _grade(args: argparse.Namespace) -> int:
         results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
                                  jobs=jobs, executor=executor, progress=True, force=args.force)
     finally:
-        if isinstance(executor, DaskCluster):
+        if hasattr(executor, "close"):
             executor.close()
     if not results:
         raise AcelabsError("no submissions to grade (expected submitted/<student>/<lab>/)")
@@ -266,7 +266,8 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="run notebooks on this Dask cluster instead of here")
     grade.add_argument("--executor", choices=sorted(EXECUTORS), default="local",
-                       help="local: a process per notebook (default); in-process: for debugging")
+                       help="local: kernels forked from warm sandboxed interpreters (default); "
+                       "cold: a fresh process and kernel per notebook; in-process: for debugging")
     grade.set_defaults(run=_grade)
 
     export = verbs.add_parser(

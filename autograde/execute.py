@@ -10,6 +10,7 @@ the outcome as JSON on stdout — the form the sandboxed executors use.
 from __future__ import annotations
 
 import base64
+import contextlib
 import ctypes
 import json
 import os
@@ -17,7 +18,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +34,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
 from autograde import guard, sandbox
+from autograde.slots import Slot, SlotProvisioner
 
 PR_SET_PDEATHSIG = 1
 
@@ -89,20 +93,25 @@ class BoundedClient(NotebookClient):
         super().__init__(nb, **kwargs)
         self.output_budget = output_bytes
         self.truncated_cells: set[tuple[int, str]] = set()
+        self.finished: set[int] = set()  # cells whose reply came back
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
         if cell.cell_type != "code" or not cell.get("metadata", {}).get("nbgrader", {}).get(
                 "grade"):
-            return await super().async_execute_cell(cell, cell_index, execution_count,
-                                                    store_history)
+            result = await super().async_execute_cell(cell, cell_index, execution_count,
+                                                      store_history)
+            self.finished.add(cell_index)
+            return result
         original = cell.source
         cell.source = guard.RESTORE_PREFIX + original
         try:
-            return await super().async_execute_cell(cell, cell_index, execution_count,
-                                                    store_history)
+            result = await super().async_execute_cell(cell, cell_index, execution_count,
+                                                      store_history)
         finally:
             cell.source = original  # the notebook handed back is the one nbgrader prepared
+        self.finished.add(cell_index)
+        return result
 
     def output(self, outs, msg, display_id, cell_index):
         out = super().output(outs, msg, display_id, cell_index)
@@ -122,16 +131,17 @@ class BoundedClient(NotebookClient):
         return None
 
 
-def mark_unrun_cells(nb: NotebookNode, reason: str) -> NotebookNode:
-    """Give every code cell that never ran an error output.
+def mark_unrun_cells(nb: NotebookNode, reason: str,
+                     finished: set[int] = frozenset()) -> NotebookNode:
+    """Give every code cell that did not finish (its index is not in ``finished``) an error.
 
-    nbgrader scores a grade cell with no error as passed, so a cell the run never reached
-    (after a dead kernel or a time limit) must carry an error to score 0.
+    nbgrader scores a grade cell with no error as passed, so a cell the run never reached, or
+    was running when the kernel died or the time ran out, must carry an error to score 0.
     """
-    for cell in nb.cells:
-        ran = cell.get("execution_count") is not None or any(
-            output.output_type == "error" for output in cell.get("outputs", []))
-        if cell.cell_type == "code" and cell.source.strip() and not ran:
+    for index, cell in enumerate(nb.cells):
+        failed = any(output.output_type == "error" for output in cell.get("outputs", []))
+        if cell.cell_type == "code" and cell.source.strip() and not failed \
+                and index not in finished:
             cell.outputs.append(new_output("error", ename="NotRun", evalue=reason,
                                            traceback=[f"NotRun: {reason}"]))
     return nb
@@ -149,7 +159,7 @@ def cell_seconds(nb: NotebookNode) -> float:
     return total
 
 
-def _kernel_manager(run_dir: Path, workdir: Path, argv: list[str]) -> AsyncKernelManager:
+def _kernel_manager(run_dir: Path, argv: list[str]) -> AsyncKernelManager:
     """A kernel started by ``argv``, reached over Unix sockets in ``run_dir``."""
     spec_dir = run_dir / "kernelspec" / "acelabs"
     spec_dir.mkdir(parents=True)
@@ -172,44 +182,101 @@ class SilentKernelManager(AsyncKernelManager):
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 
-def run(job: Job) -> Outcome:
-    """Execute the job's notebook in a sandboxed kernel whose directory holds the job's files."""
+def _stage(job: Job, run_dir: Path) -> Path:
+    """The job's files in ``run_dir/work``, the notebook's working directory."""
+    workdir = run_dir / "work"
+    workdir.mkdir()
+    for relative, content in job.files.items():
+        target = (workdir / relative).resolve()
+        if workdir.resolve() not in target.parents:
+            continue  # a file name that climbs out of the directory is not staged
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(content))
+    return workdir
+
+
+@dataclass
+class _Run:
+    status: str
+    message: str = ""
+    finished: set[int] = field(default_factory=set)  # cells whose reply came back
+
+
+def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Limits) -> _Run:
+    """Run every cell; the status, the reason when the run stopped early, the cells done."""
+    client = BoundedClient(
+        nb, limits.output_bytes, km=km, timeout=limits.cell_seconds, allow_errors=True,
+        interrupt_on_timeout=True, resources={"metadata": {"path": str(workdir)}})
+    try:
+        client.execute()
+    except DeadKernelError:
+        return _Run("kernel-died", "the kernel died (os._exit, a crash, or past the memory limit)",
+                    client.finished)
+    except CellTimeoutError as error:
+        return _Run("timeout", str(error).splitlines()[0], client.finished)
+    except Exception as error:  # no kernel, no connection: nothing the student did
+        return _Run("broken", "the grader could not run the notebook: "
+                    f"{type(error).__name__}: {error}")
+    return _Run("ok", finished=client.finished)
+
+
+def run(job: Job, slot: Slot | None = None) -> Outcome:
+    """Execute the job's notebook in a sandboxed kernel whose directory holds the job's files:
+    a kernel forked in a warm `Slot` if one is given, else a cold one started for this job."""
     nb = nbformat.from_dict(job.notebook)
-    limits = job.limits
     started = time.monotonic()
+    result = _run_cold(nb, job) if slot is None else _run_in_slot(nb, job, slot)
+    if result.status in ("kernel-died", "timeout"):
+        mark_unrun_cells(nb, result.message, result.finished)
+    return Outcome(dict(nb), result.status, result.message, time.monotonic() - started,
+                   cell_seconds=cell_seconds(nb))
+
+
+def _run_cold(nb: NotebookNode, job: Job) -> _Run:
+    limits = job.limits
     with tempfile.TemporaryDirectory(prefix="acelabs-run-") as tmp:
         run_dir = Path(tmp)
-        workdir = run_dir / "work"
-        workdir.mkdir()
-        for relative, content in job.files.items():
-            target = (workdir / relative).resolve()
-            if workdir.resolve() not in target.parents:
-                continue  # a file name that climbs out of the directory is not staged
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(content))
+        workdir = _stage(job, run_dir)
         argv = sandbox.kernel_argv(run_dir, workdir, limits.memory_mb, limits.file_mb,
                                    limits.cpus)
-        with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus) as bounded:
-            client = BoundedClient(
-                nb, limits.output_bytes, km=_kernel_manager(run_dir, workdir, bounded),
-                timeout=limits.cell_seconds, allow_errors=True, interrupt_on_timeout=True,
-                resources={"metadata": {"path": str(workdir)}},
-            )
-            status, message = "ok", ""
-            try:
-                client.execute()
-            except DeadKernelError:
-                status = "kernel-died"
-                message = "the kernel died (os._exit, a crash, or past the memory limit)"
-                mark_unrun_cells(nb, message)
-            except CellTimeoutError as error:
-                status, message = "timeout", str(error).splitlines()[0]
-                mark_unrun_cells(nb, message)
-            except Exception as error:  # no kernel, no connection: nothing the student did
-                status = "broken"
-                message = f"the grader could not run the notebook: {type(error).__name__}: {error}"
-    return Outcome(dict(nb), status, message, time.monotonic() - started,
-                   cell_seconds=cell_seconds(nb))
+        with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus,
+                                   limits.memory_mb) as bounded:
+            return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits)
+
+
+def _run_in_slot(nb: NotebookNode, job: Job, slot: Slot) -> _Run:
+    """Like `_run_cold`, with the notebook's wall-time limit kept by a timer (in a slot there
+    is no runner process of its own to kill)."""
+    limits = job.limits
+    run_dir = slot.job_dir()
+    workdir = _stage(job, run_dir)
+    km = _kernel_manager(run_dir, [sys.executable, "-m", "ipykernel_launcher",
+                                   *sandbox.kernel_args()])
+    km.kernel_id = str(uuid.uuid4())
+    provisioner = SlotProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec,
+                                  parent=km)
+    provisioner.slot, provisioner.workdir = slot, workdir
+    provisioner.memory_mb, provisioner.file_mb = limits.memory_mb, limits.file_mb
+    km.provisioner = provisioner
+    expired = threading.Event()
+
+    def expire() -> None:
+        expired.set()
+        if provisioner.pid is not None:
+            with contextlib.suppress(Exception):
+                slot.call("signal", pid=provisioner.pid, signum=signal.SIGKILL)
+
+    timer = threading.Timer(limits.notebook_seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        result = _execute(nb, km, workdir, limits)
+    finally:
+        timer.cancel()
+    if expired.is_set():
+        result.status = "timeout"
+        result.message = f"the notebook ran past its limit of {limits.notebook_seconds} s"
+    return result
 
 
 def _stop_with_parent() -> None:

@@ -12,11 +12,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict
 from typing import Protocol
 
 import nbformat
 
+from autograde import sandbox, slots
 from autograde.execute import Job, Outcome, mark_unrun_cells, run
 
 
@@ -61,6 +63,71 @@ class LocalProcess:
             last = (stderr.strip().splitlines() or ["no output"])[-1]
             return _failed(job, "broken", f"the grader's runner stopped ({last})")
         return Outcome(**json.loads(stdout))
+
+
+class WarmPool:
+    """The default: each notebook in a kernel forked from a warm, boxed zygote
+    (`autograde.slots`), so no notebook pays for starting Python and importing its libraries.
+
+    Slots are made on first use, one per notebook running at once and per set of libraries
+    (a TensorFlow lab's zygote has TensorFlow imported), reset after every notebook, and kept
+    until `close`. Where bubblewrap is missing, or a slot cannot start, the notebook gets a cold
+    kernel of its own (`LocalProcess`).
+    """
+
+    name = "local"
+
+    def __init__(self, max_idle: int | None = None) -> None:
+        self.max_idle = max_idle or 2 * (os.cpu_count() or 1)
+        self._idle: list[tuple[tuple, slots.Slot]] = []
+        self._lock = threading.Lock()
+        self.started = 0  # slots made so far
+
+    def run(self, job: Job) -> Outcome:
+        if not sandbox.bubblewrap():
+            return LocalProcess().run(job)
+        limits = job.limits
+        key = (slots.preload_for(nbformat.from_dict(job.notebook)), limits.cpus,
+               limits.processes, limits.memory_mb)
+        try:
+            slot = self._borrow(key)
+        except (slots.SlotDead, OSError, ValueError):
+            return LocalProcess().run(job)
+        try:
+            return run(job, slot)
+        finally:
+            self._give_back(key, slot)
+
+    def _borrow(self, key: tuple) -> slots.Slot:
+        with self._lock:
+            for index, (idle_key, slot) in enumerate(self._idle):
+                if idle_key == key:
+                    del self._idle[index]
+                    return slot
+        preload, cpus, processes, memory_mb = key
+        slot = slots.Slot(preload, cpus, processes, memory_mb)
+        with self._lock:
+            self.started += 1
+        return slot
+
+    def _give_back(self, key: tuple, slot: slots.Slot) -> None:
+        try:
+            slot.reset()
+        except Exception:  # the box died with the notebook: start afresh next time
+            slot.close()
+            return
+        with self._lock:
+            self._idle.append((key, slot))
+            surplus = self._idle[:-self.max_idle] if len(self._idle) > self.max_idle else []
+            del self._idle[:len(surplus)]
+        for _, old in surplus:
+            old.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for _, slot in idle:
+            slot.close()
 
 
 def _stop(process: subprocess.Popen, grace: float = 10) -> None:

@@ -25,7 +25,7 @@ from traitlets.config import Config
 from autograde import AcelabsError, grading, resume
 from autograde.course import Course
 from autograde.execute import Limits
-from autograde.executors import Executor, LocalProcess
+from autograde.executors import Executor, WarmPool
 
 
 def _api(course: Course, **overrides: dict) -> NbGraderAPI:
@@ -218,9 +218,14 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
         _register_students(course, {student for student, _ in fingerprints})
         for pair in fingerprints.keys() - unchanged:
             records.forget(*pair)
-        with bar:
-            graded = grading.grade_all(api.config, todo, executor or LocalProcess(),
-                                       jobs or os.cpu_count() or 1, limits(course), finish)
+        pool = None if executor else WarmPool()
+        try:
+            with bar:
+                graded = grading.grade_all(api.config, todo, executor or pool,
+                                           jobs or os.cpu_count() or 1, limits(course), finish)
+        finally:
+            if pool:
+                pool.close()
     by_pair = {(g.submission.student, g.submission.lab): g for g in graded}
     results = []
     for pair, problem in problems.items():

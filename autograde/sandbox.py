@@ -87,18 +87,28 @@ def thread_settings(cpus: float) -> dict[str, str]:
     return dict.fromkeys(names, threads)
 
 
+def kernel_args() -> list[str]:
+    """IPKernelApp's arguments (``{connection_file}`` is filled in by jupyter_client)."""
+    return ["-f", "{connection_file}", "--HistoryManager.hist_file=:memory:",
+            f"--IPKernelApp.exec_lines={guard.SNAPSHOT_CODE}"]
+
+
 def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int,
                 cpus: float = 1.0) -> list[str]:
-    """The command that starts an IPython kernel in the box (``{connection_file}`` is filled
-    in by jupyter_client). ``shared`` is the one writable directory, ``workdir`` inside it."""
+    """The command that starts an IPython kernel in the box. ``shared`` is the one writable
+    directory, ``workdir`` inside it."""
     kernel = [str(Path(sys.prefix) / "bin" / "python"), "-m", "ipykernel_launcher",
-              "-f", "{connection_file}", "--HistoryManager.hist_file=:memory:",
-              f"--IPKernelApp.exec_lines={guard.SNAPSHOT_CODE}"]
+              *kernel_args()]
+    return box_argv(shared, workdir, [*_rlimits(memory_mb, file_mb), *kernel], cpus)
+
+
+def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0) -> list[str]:
+    """``command`` made to run in the box (or, without bubblewrap, as it is), in ``workdir``
+    with ``shared`` its one writable directory and thread pools sized to ``cpus``."""
     threads = thread_settings(cpus)
     bwrap = bubblewrap()
     if not bwrap:
-        return ["env", *(f"{k}={v}" for k, v in threads.items()),
-                *_rlimits(memory_mb, file_mb), *kernel]
+        return ["env", *(f"{k}={v}" for k, v in threads.items()), *command]
     thread_env = [arg for name, value in threads.items() for arg in ("--setenv", name, value)]
     return [
         bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
@@ -111,14 +121,16 @@ def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int,
         "--setenv", "HOME", "/tmp", "--setenv", "PATH", f"{sys.prefix}/bin:/usr/bin:/bin",
         "--setenv", "MPLBACKEND", "Agg", "--setenv", "NBGRADER_EXECUTION", "autograde",
         "--setenv", "PYTHONHASHSEED", "0", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "2",
-        *thread_env, *_rlimits(memory_mb, file_mb), *kernel,
+        *thread_env, *command,
     ]
 
 
 @contextmanager
-def cgroup_bounds(argv: list[str], processes: int, cpus: float) -> Iterator[list[str]]:
-    """``argv`` made to start inside fresh cgroups: at most ``processes`` tasks and ``cpus``
-    cores between them (a fork bomb stays inside its box and its share of the machine).
+def cgroup_bounds(argv: list[str], processes: int, cpus: float,
+                  memory_mb: int | None = None) -> Iterator[list[str]]:
+    """``argv`` made to start inside fresh cgroups: at most ``processes`` tasks, ``cpus``
+    cores and ``memory_mb`` of memory between them (a fork bomb or a memory bomb stays inside
+    its box and its share of the machine).
 
     Where no cgroup can be made (no v1 controller, no permission) the command is unchanged
     and the PID namespace, rlimits and killing the group at the end are the bounds.
@@ -127,6 +139,8 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float) -> Iterator[list
     settings = {"pids": {"pids.max": str(processes)},
                 "cpu": {"cpu.cfs_period_us": "100000",
                         "cpu.cfs_quota_us": str(int(cpus * 100000))}}
+    if memory_mb:
+        settings["memory"] = {"memory.limit_in_bytes": str(memory_mb * 2**20)}
     groups = []
     for controller, values in settings.items():
         group = CGROUP_ROOT / controller / name

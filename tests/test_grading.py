@@ -30,6 +30,8 @@ HOSTILE = {
     "kernel_exit": {"q1": "import os\nos._exit(1)"},
     "sys_exit": {"q1": "import sys\nsys.exit(3)"},
     "segfault": {"q1": "import ctypes\nctypes.string_at(0)"},
+    # the kernel dies inside the hidden tests, before they can fail
+    "dies_in_tests": {"q1": "import os\ndef add(a, b):\n    os._exit(0)"},
     "memory_bomb": {"q1": "blocks = []\nwhile True:\n    blocks.append(bytearray(10**8))"},
     "fork_bomb": {"q1": "import os\nwhile True:\n    try:\n        os.fork()\n"
                         "    except OSError:\n        pass"},
@@ -95,7 +97,8 @@ EDITS = {  # students whose notebook is edited beyond their solution cells
 }
 EXPECTED = {  # student -> (score, words in the note or None)
     "good": (3, None), "infinite_loop": (2, None), "kernel_exit": (0, "kernel died"),
-    "sys_exit": (1, None), "segfault": (0, "kernel died"), "memory_bomb": (1, None),
+    "sys_exit": (1, None), "segfault": (0, "kernel died"),
+    "dies_in_tests": (0, "kernel died"), "memory_bomb": (1, None),
     "fork_bomb": (0, "limit"), "output_flood": (3, None), "chatty": (3, None),
     "spies": (3, None), "deleted_tests": (1, None), "edited_tests": (1, None),
     "tampered_metadata": (None, "metadata was edited"),

@@ -1,0 +1,197 @@
+"""Warm kernels: a boxed zygote per job slot that forks a fresh kernel for each notebook.
+
+A `Slot` is one bubblewrap box (see `autograde.sandbox`) in its own cgroups, running
+`autograde.zygote` with the libraries the course's notebooks import already imported. Each
+notebook gets a kernel forked from it, in a fresh directory; after the notebook, `reset` kills
+everything else in the box and wipes its scratch space, so the next student starts from the same
+pristine state a new interpreter would. `SlotProvisioner` lets jupyter_client (and so nbclient)
+drive such a kernel like any other.
+
+Forking needs the box's own PID namespace, so slots exist only where bubblewrap works; elsewhere
+every notebook gets a cold kernel (`autograde.execute.run`).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.provisioning import LocalProvisioner
+from nbformat import NotebookNode
+
+from autograde import sandbox
+
+PRELOADABLE = ("numpy", "pandas", "scipy", "sklearn", "matplotlib", "matplotlib.pyplot",
+               "seaborn", "tensorflow", "keras", "statsmodels", "labs.data")
+"""Modules a zygote may import ahead of time, when a notebook imports them (library code only:
+a name a student chose never makes the trusted zygote import anything else)."""
+START_SECONDS = 180  # a zygote importing TensorFlow on a loaded machine
+
+
+class SlotDead(RuntimeError):
+    """The box is gone (a student killed it, or it ran out of memory)."""
+
+
+def preload_for(nb: NotebookNode) -> tuple[str, ...]:
+    """The preloadable modules the notebook's code imports, in a fixed order."""
+    imported: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module)
+    wanted = {name for name in PRELOADABLE
+              if any(i == name or i.startswith(name + ".") for i in imported)}
+    if "matplotlib" in wanted:
+        wanted.add("matplotlib.pyplot")  # Agg is set in the box; pyplot is what labs plot with
+    return tuple(name for name in PRELOADABLE if name in wanted)
+
+
+class Slot:
+    """One warm box. Not shared: one notebook at a time (the lock covers the deadline timer)."""
+
+    def __init__(self, preload: tuple[str, ...], cpus: float, processes: int,
+                 memory_mb: int) -> None:
+        self.preload = preload
+        self.dir = Path(tempfile.mkdtemp(prefix="acelabs-slot-"))
+        self.lock = threading.Lock()
+        self._cleanup = contextlib.ExitStack()
+        self._cleanup.callback(shutil.rmtree, self.dir, ignore_errors=True)
+        host, box = socket.socketpair()
+        command = [str(Path(sys.prefix) / "bin" / "python"), "-m", "autograde.zygote",
+                   str(box.fileno()), *preload]
+        argv = sandbox.box_argv(self.dir, self.dir, command, cpus)
+        # the box's memory: the notebook's allowance plus the zygote's own libraries
+        bounded = self._cleanup.enter_context(
+            sandbox.cgroup_bounds(argv, processes, cpus, memory_mb + 1024))
+        self.process = subprocess.Popen(bounded, pass_fds=[box.fileno()],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        self._cleanup.callback(self._stop)
+        box.close()
+        host.settimeout(START_SECONDS)
+        self.channel = host
+        self.stream = host.makefile("rwb", buffering=0)
+        try:
+            ready = self._read()
+        except Exception:
+            self.close()
+            raise
+        host.settimeout(60)
+        self.preloaded = ready.get("preloaded", [])
+
+    def _read(self) -> dict:
+        try:
+            line = self.stream.readline()
+        except OSError as error:
+            raise SlotDead(f"the grading box stopped answering ({error})") from None
+        if not line:
+            raise SlotDead("the grading box is gone")
+        return json.loads(line)
+
+    def call(self, op: str, **arguments: Any) -> dict:
+        with self.lock:
+            try:
+                self.stream.write(json.dumps({"op": op, **arguments}).encode() + b"\n")
+            except OSError as error:
+                raise SlotDead(f"the grading box is gone ({error})") from None
+            reply = self._read()
+        if "error" in reply:
+            raise RuntimeError(f"grading box: {reply['error']}")
+        return reply
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def job_dir(self) -> Path:
+        """A fresh directory for one notebook's files and kernel sockets, inside the box."""
+        path = self.dir / f"job-{uuid.uuid4().hex[:8]}"
+        path.mkdir()
+        return path
+
+    def start_kernel(self, args: list[str], cwd: Path, memory_mb: int, file_mb: int) -> int:
+        return self.call("start", argv=args, cwd=str(cwd), memory_mb=memory_mb,
+                         file_mb=file_mb)["pid"]
+
+    def reset(self) -> None:
+        """Nothing of the last notebook is left: processes killed, scratch and job dirs wiped."""
+        self.call("reset")
+        for path in self.dir.iterdir():
+            shutil.rmtree(path, ignore_errors=True)
+
+    def _stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.channel.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+    def close(self) -> None:
+        self._cleanup.close()
+
+
+class SlotProvisioner(LocalProvisioner):
+    """jupyter_client's view of a kernel forked in a `Slot` (the slot signals and polls it:
+    its PID lives in the box's namespace)."""
+
+    slot: Slot | None = None
+    workdir: Path | None = None
+    memory_mb = 4096
+    file_mb = 256
+
+    @property
+    def has_process(self) -> bool:
+        return self.pid is not None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
+        assert self.slot is not None and self.workdir is not None
+        args = cmd[cmd.index("-f"):]  # IPKernelApp's own arguments, after `python -m ...`
+        self.pid = self.slot.start_kernel(args, self.workdir, self.memory_mb, self.file_mb)
+        self.cwd = self.workdir
+        return self.connection_info
+
+    async def poll(self) -> int | None:
+        if self.pid is None or self.slot is None:
+            return 0
+        try:
+            return self.slot.call("poll", pid=self.pid)["exit"]
+        except (SlotDead, RuntimeError):
+            return -signal.SIGKILL
+
+    async def wait(self) -> int | None:
+        import asyncio
+
+        while (code := await self.poll()) is None:
+            await asyncio.sleep(0.05)
+        self.pid = None
+        return code
+
+    async def send_signal(self, signum: int) -> None:
+        if self.pid is not None and self.slot is not None:
+            with contextlib.suppress(SlotDead, RuntimeError):
+                self.slot.call("signal", pid=self.pid, signum=int(signum))
+
+    async def kill(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGKILL)
+
+    async def terminate(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGTERM)

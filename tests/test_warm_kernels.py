@@ -1,0 +1,74 @@
+"""Warm kernels: every notebook in a kernel forked from a boxed zygote, one student after another
+in the same box, with nothing of one student left for the next."""
+
+from __future__ import annotations
+
+import pytest
+
+from autograde import pipeline, sandbox
+from autograde.executors import WarmPool
+from tests import toy_course
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not sandbox.bubblewrap(), reason="warm kernels need bubblewrap")]
+
+LEAVE_TRACES = """
+import builtins, os, subprocess, numpy
+open('/tmp/trace', 'w').write('x')
+open('/dev/shm/trace', 'w').write('x')
+open('../../trace', 'w').write('x')  # the box's shared directory, outside this notebook's own
+subprocess.Popen(['sleep', '600'], start_new_session=True)
+numpy.TRACE = builtins.TRACE = 1
+"""
+FIND_TRACES = """
+import builtins, os, numpy
+def _command(pid):
+    try:
+        return open(f'/proc/{pid}/cmdline').read()
+    except OSError:
+        return ''
+traces = [p for p in ('/tmp/trace', '/dev/shm/trace', '../../trace') if os.path.exists(p)]
+traces += ['numpy'] * hasattr(numpy, 'TRACE') + ['builtins'] * hasattr(builtins, 'TRACE')
+traces += ['sleep' for p in os.listdir('/proc') if p.isdigit() and _command(p).startswith('sleep')]
+"""
+ADD_IF_CLEAN = "def add(a, b):\n    return a + b if not traces else None"
+
+
+def test_nothing_of_one_student_reaches_the_next(tmp_path):
+    toy = toy_course.released(tmp_path)
+    toy.hand_in("a-leaves-traces", {**toy.answers, "c1": "answer_c1 = 'B'\n" + LEAVE_TRACES})
+    toy.hand_in("b-looks-for-them", {**toy.answers, "q1": FIND_TRACES + ADD_IF_CLEAN})
+    # the check itself sees traces when they are there: one notebook leaves and looks
+    toy.hand_in("c-sees-its-own", {"c1": "answer_c1 = 'B'",
+                                   "q1": LEAVE_TRACES + FIND_TRACES + ADD_IF_CLEAN})
+    pool = WarmPool()
+    try:
+        scores = {r.student: r.score for r in pipeline.grade(toy.course, jobs=1, executor=pool)}
+    finally:
+        pool.close()
+    assert pool.started == 1, "all three notebooks ran in one box"
+    assert scores == {"a-leaves-traces": 3, "b-looks-for-them": 3, "c-sees-its-own": 1}
+
+
+def test_a_student_who_kills_the_box_loses_only_their_own_run(tmp_path):
+    toy = toy_course.released(tmp_path)
+    toy.hand_in("a-kills-everything", {**toy.answers, "c1": "import os\nos.kill(-1, 9)"})
+    toy.hand_in("b-good", toy.answers)
+    pool = WarmPool()
+    try:
+        results = {r.student: r for r in pipeline.grade(toy.course, jobs=1, executor=pool)}
+    finally:
+        pool.close()
+    assert results["a-kills-everything"].score == 2
+    assert "kernel died" in results["a-kills-everything"].note
+    assert results["b-good"].score == 3
+    assert pool.started == 2, "the dead box was replaced"
+
+
+def test_the_notebook_time_limit_holds_in_a_warm_kernel(tmp_path):
+    toy = toy_course.released(tmp_path, "c.Execute.timeout = 30\nc.Limits.notebook_seconds = 6\n")
+    toy.hand_in("slow", {"q1": "import time\ntime.sleep(4)\ndef add(a, b):\n    return a + b",
+                         "c1": "import time\ntime.sleep(4)\nanswer_c1 = 'B'"})
+    [result] = pipeline.grade(toy.course, jobs=1)
+    assert result.score == 2
+    assert "ran past its limit of 6 s" in result.note
