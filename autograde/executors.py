@@ -94,16 +94,23 @@ class WarmPool:
         except (slots.SlotDead, OSError, ValueError):
             return LocalProcess().run(job)
         try:
-            return run(job, slot)
+            outcome = run(job, slot)
         finally:
             self._give_back(key, slot)
+        if outcome.status == "broken":  # the box failed before the kernel could start
+            return LocalProcess().run(job)
+        return outcome
 
     def _borrow(self, key: tuple) -> slots.Slot:
         with self._lock:
-            for index, (idle_key, slot) in enumerate(self._idle):
-                if idle_key == key:
-                    del self._idle[index]
-                    return slot
+            dead = [slot for _, slot in self._idle if not slot.alive]
+            self._idle = [(k, slot) for k, slot in self._idle if slot.alive]
+            match = next((i for i, (k, _) in enumerate(self._idle) if k == key), None)
+            found = self._idle.pop(match)[1] if match is not None else None
+        for slot in dead:
+            slot.close()
+        if found:
+            return found
         preload, cpus, processes, memory_mb = key
         slot = slots.Slot(preload, cpus, processes, memory_mb)
         with self._lock:
@@ -149,11 +156,20 @@ def _failed(job: Job, status: str, message: str) -> Outcome:
     return Outcome(dict(nb), status, message)
 
 
+_worker_pool: WarmPool | None = None
+_worker_pool_lock = threading.Lock()
+
+
 def _run_on_worker(job: Job) -> Outcome:
-    """What a Dask worker does with a job: the same sandboxed, time-limited local run."""
+    """What a Dask worker does with a job: the same sandboxed, time-limited run as here, in
+    warm slots the worker keeps for as long as it lives."""
+    global _worker_pool
     from distributed import get_worker
 
-    outcome = LocalProcess().run(job)
+    with _worker_pool_lock:
+        if _worker_pool is None:
+            _worker_pool = WarmPool()
+    outcome = _worker_pool.run(job)
     outcome.runner = str(get_worker().name)
     return outcome
 

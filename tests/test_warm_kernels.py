@@ -72,3 +72,33 @@ def test_the_notebook_time_limit_holds_in_a_warm_kernel(tmp_path):
     [result] = pipeline.grade(toy.course, jobs=1)
     assert result.score == 2
     assert "ran past its limit of 6 s" in result.note
+
+
+MEMORY_IN_MANY_PROCESSES = """
+import os, time
+def add(a, b):
+    return a + b
+pids = []
+for _ in range(6):  # 6 x 400 MB: each process within its own limit, together past the box's
+    pid = os.fork()
+    if pid == 0:
+        try:
+            block = bytearray(400 * 2**20)
+            time.sleep(5)
+            os._exit(0)
+        finally:
+            os._exit(1)
+    pids.append(pid)
+survived = sum(os.waitpid(pid, 0)[1] == 0 for pid in pids)
+if survived == len(pids):
+    add = None
+"""
+
+
+def test_memory_is_bounded_for_the_box_as_a_whole(tmp_path):
+    """Each process's address space counts from what the zygote left it, so the memory cgroup
+    is what bounds processes that each stay within their own limit."""
+    toy = toy_course.released(tmp_path, "c.Limits.memory_mb = 1024\n")
+    toy.hand_in("hog", {**toy.answers, "q1": MEMORY_IN_MANY_PROCESSES})
+    [result] = pipeline.grade(toy.course, jobs=1)
+    assert result.score == 3, result.note
