@@ -120,7 +120,7 @@ def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0)
         "--clearenv",
         "--setenv", "HOME", "/tmp", "--setenv", "PATH", f"{sys.prefix}/bin:/usr/bin:/bin",
         "--setenv", "MPLBACKEND", "Agg", "--setenv", "NBGRADER_EXECUTION", "autograde",
-        "--setenv", "PYTHONHASHSEED", "0", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "2",
+        "--setenv", "PYTHONHASHSEED", "0", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "3",
         *thread_env, *command,
     ]
 

@@ -36,6 +36,9 @@ PRELOADABLE = ("numpy", "pandas", "scipy", "sklearn", "matplotlib", "matplotlib.
                "seaborn", "tensorflow", "keras", "statsmodels", "labs.data")
 """Modules a zygote may import ahead of time, when a notebook imports them (library code only:
 a name a student chose never makes the trusted zygote import anything else)."""
+QUIET_ENV = ("TF_CPP_MIN_LOG_LEVEL",)
+"""Environment variables a notebook may set without losing its preloads: the box already sets
+them (TensorFlow's C++ logging off, as nbgrader fails a test cell that writes to stderr)."""
 START_SECONDS = 180  # a zygote importing TensorFlow on a loaded machine
 
 
@@ -44,7 +47,11 @@ class SlotDead(RuntimeError):
 
 
 def preload_for(nb: NotebookNode) -> tuple[str, ...]:
-    """The preloadable modules the notebook's code imports, in a fixed order."""
+    """The preloadable modules the notebook's code imports, in a fixed order.
+
+    None if the notebook sets environment variables (say ``KERAS_BACKEND``) that a library
+    reads when imported: in a kernel whose libraries were imported before, they would not count.
+    """
     imported: set[str] = set()
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -57,12 +64,27 @@ def preload_for(nb: NotebookNode) -> tuple[str, ...]:
             if isinstance(node, ast.Import):
                 imported.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                imported.add(node.module)
+                imported.update([node.module, *(f"{node.module}.{a.name}" for a in node.names)])
+            elif _sets_environment(node):
+                return ()
     wanted = {name for name in PRELOADABLE
               if any(i == name or i.startswith(name + ".") for i in imported)}
     if "matplotlib" in wanted:
         wanted.add("matplotlib.pyplot")  # Agg is set in the box; pyplot is what labs plot with
     return tuple(name for name in PRELOADABLE if name in wanted)
+
+
+def _sets_environment(node: ast.AST) -> bool:
+    """Whether ``node`` may change the environment, other than a `QUIET_ENV` variable."""
+    if isinstance(node, ast.Attribute):
+        return node.attr in ("putenv", "unsetenv") or (
+            node.attr in ("setdefault", "update", "pop", "clear", "__setitem__")
+            and ast.unparse(node.value).endswith("environ"))
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+            and ast.unparse(node.value).endswith("environ"):
+        key = node.slice
+        return not (isinstance(key, ast.Constant) and key.value in QUIET_ENV)
+    return False
 
 
 class Slot:

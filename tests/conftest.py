@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -16,6 +17,9 @@ from autograde.course import Course
 REPO = Path(__file__).resolve().parents[1]
 
 Scores = dict[str, tuple[float, float]]  # grade cell id -> (score, max score)
+# Notebooks one test grades at once: the cores shared between pytest-xdist's workers, since
+# more notebooks than cores slow each other down far more than they gain.
+JOBS = max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +38,7 @@ def grade_class(course: Course, workdir: Path, lab: str,
     pipeline.release(scratch, [lab])
     for student, nb in notebooks.items():
         submissions.write(nb, scratch.path("submitted") / student / lab / f"{lab}.ipynb")
-    results = pipeline.grade(scratch, [lab])
+    results = pipeline.grade(scratch, [lab], jobs=JOBS)
     problems = {r.student: r.problem for r in results if not r.graded}
     assert not problems, f"submissions not graded: {problems}"
     scores: dict[str, Scores] = {}
