@@ -119,6 +119,7 @@ class Slot:
             raise
         host.settimeout(60)
         self.preloaded = ready.get("preloaded", [])
+        self.channel_inode = ready.get("channel_inode")  # no kernel may hold this socket
 
     def _read(self) -> dict:
         try:

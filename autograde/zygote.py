@@ -127,7 +127,7 @@ class Zygote:
     def _become_kernel(self, argv: list[str], cwd: str, memory_mb: int, file_mb: int) -> None:
         """In the forked child: cut every tie to the zygote, bound it, and run a kernel."""
         try:
-            self.channel.close()
+            os.close(self.channel.fileno())  # the socket object's file still holds it open
             os.setsid()
             _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             _prctl(PR_SET_DUMPABLE, 1)
@@ -174,7 +174,8 @@ def main() -> int:
     guard.snapshot()
     _prctl(PR_SET_DUMPABLE, 0)  # no kernel can ptrace this process or open its /proc files
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
-    Zygote(channel).serve({"ready": True, "preloaded": loaded})
+    Zygote(channel).serve({"ready": True, "preloaded": loaded,
+                           "channel_inode": os.fstat(channel.fileno()).st_ino})
     return 0
 
 

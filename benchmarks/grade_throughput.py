@@ -26,6 +26,7 @@ from sqlalchemy.exc import SAWarning
 
 from autograde import pipeline, submissions
 from autograde.course import Course
+from autograde.execute import cell_seconds
 
 KINDS = ("complete", "partial", "blank")
 HOSTILE = "dies"  # os._exit in the first solution cell: nbgrader drops it, acelabs scores it
@@ -58,6 +59,12 @@ def scores(root: Path) -> dict[tuple[str, str], float]:
     with Gradebook(course.db_url, course.course_id) as gradebook:
         return {(s.student.id, s.assignment.name): s.score
                 for a in gradebook.assignments for s in a.submissions}
+
+
+def nbgrader_cell_time(root: Path) -> float:
+    """Seconds nbgrader's kernels spent running cells (nbclient's timings in autograded/)."""
+    return sum(cell_seconds(submissions.read(path))
+               for path in (root / "autograded").glob("*/*/*.ipynb"))
 
 
 def run_nbgrader(root: Path, labs: list[str]) -> tuple[float, float]:
@@ -98,7 +105,7 @@ def main() -> int:
     course = Course.load(Path.cwd())
     labs = course.select(args.labs)
     warnings.filterwarnings("ignore", category=SAWarning)
-    plain, plain_feedback, ours, cells, agree = [], [], [], [], None
+    plain, plain_feedback, ours, cells, their_cells, agree = [], [], [], [], [], None
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
             build_class(course, Path(a), labs, args.students)
@@ -106,6 +113,7 @@ def main() -> int:
             autograde_s, with_feedback_s = run_nbgrader(Path(a), labs)
             plain.append(autograde_s)
             plain_feedback.append(with_feedback_s)
+            their_cells.append(nbgrader_cell_time(Path(a)))
             seconds, cell_time = run_acelabs(Path(b), labs, args.jobs)
             ours.append(seconds)
             cells.append(cell_time)
@@ -116,8 +124,8 @@ def main() -> int:
                      {k: mine[k] for k in mine if k[0] == HOSTILE},
                      {k: theirs.get(k) for k in mine if k[0] == HOSTILE})
     notebooks = (args.students + 1) * len(labs)
-    plain_s, feedback_s, ours_s, cell_s = (statistics.median(x)
-                                           for x in (plain, plain_feedback, ours, cells))
+    plain_s, feedback_s, ours_s, cell_s, their_cell_s = (
+        statistics.median(x) for x in (plain, plain_feedback, ours, cells, their_cells))
     print(f"class: {notebooks} notebooks ({args.students} students + 1 whose kernel dies) "
           f"x {len(labs)} labs; medians of {args.repeat} run(s); {os.cpu_count()} cores")
     for name, seconds in (("nbgrader autograde", plain_s),
@@ -127,8 +135,11 @@ def main() -> int:
     print(f"{'throughput ratio':<28}: {plain_s / ours_s:.2f}x nbgrader autograde, "
           f"{feedback_s / ours_s:.2f}x autograde+feedback (acelabs grade includes feedback)")
     ideal = cell_s / args.jobs
-    print(f"cell time {cell_s:.1f} s / {args.jobs} = {ideal:.1f} s; "
+    print(f"acelabs cell time {cell_s:.1f} s / {args.jobs} = {ideal:.1f} s; "
           f"acelabs overhead: {ours_s / ideal:.2f}x that")
+    print(f"nbgrader cell time {their_cell_s:.1f} s (imports included: its kernels start cold); "
+          f"/ {args.jobs} = {their_cell_s / args.jobs:.1f} s; acelabs wall time: "
+          f"{ours_s / (their_cell_s / args.jobs):.2f}x that")
     same, total, differ, hostile_ours, hostile_theirs = agree
     print(f"scores identical for {same} of {total} submissions"
           + (f"; differ: {differ}" if differ else ""))

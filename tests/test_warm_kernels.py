@@ -3,10 +3,15 @@ in the same box, with nothing of one student left for the next."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
-from autograde import pipeline, sandbox
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from autograde import execute, pipeline, sandbox
+from autograde.execute import Job
 from autograde.executors import WarmPool
+from autograde.slots import Slot
 from tests import toy_course
 
 pytestmark = [pytest.mark.slow,
@@ -102,3 +107,20 @@ def test_memory_is_bounded_for_the_box_as_a_whole(tmp_path):
     toy.hand_in("hog", {**toy.answers, "q1": MEMORY_IN_MANY_PROCESSES})
     [result] = pipeline.grade(toy.course, jobs=1)
     assert result.score == 3, result.note
+
+
+def test_a_kernel_cannot_reach_the_box_control_channel():
+    """The zygote's socket is closed in every kernel it forks: a student cannot ask it to fork,
+    signal or reset anything."""
+    cell = ("import os\nprint(sorted({os.stat(f'/proc/self/fd/{fd}').st_ino "
+            "for fd in os.listdir('/proc/self/fd') if os.path.exists(f'/proc/self/fd/{fd}')}))")
+    nb = new_notebook(cells=[new_code_cell(cell)])
+    slot = Slot((), cpus=1.0, processes=64, memory_mb=1024)
+    try:
+        outcome = execute.run(Job(notebook=dict(nb)), slot)
+    finally:
+        slot.close()
+    assert outcome.status == "ok", outcome.message
+    inodes = json.loads(outcome.notebook["cells"][0]["outputs"][0]["text"])
+    assert slot.channel_inode and inodes
+    assert slot.channel_inode not in inodes
