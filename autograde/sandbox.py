@@ -135,7 +135,7 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
     Where no cgroup can be made (no v1 controller, no permission) the command is unchanged
     and the PID namespace, rlimits and killing the group at the end are the bounds.
     """
-    name = f"acelabs-{uuid.uuid4().hex[:12]}"
+    name = f"acelabs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     settings = {"pids": {"pids.max": str(processes)},
                 "cpu": {"cpu.cfs_period_us": "100000",
                         "cpu.cfs_quota_us": str(int(cpus * 100000))}}
@@ -143,6 +143,7 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
         settings["memory"] = {"memory.limit_in_bytes": str(memory_mb * 2**20)}
     groups = []
     for controller, values in settings.items():
+        _sweep_orphans(CGROUP_ROOT / controller)
         group = CGROUP_ROOT / controller / name
         try:
             group.mkdir()
@@ -161,6 +162,27 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
     finally:
         for group in groups:
             _remove_cgroup(group)
+
+
+_swept: set[Path] = set()
+
+
+def _sweep_orphans(controller: Path) -> None:
+    """Once per process, remove the groups of graders that were killed before they could
+    (each group is named after the process that made it)."""
+    if controller in _swept:
+        return
+    _swept.add(controller)
+    for group in controller.glob("acelabs-*-*"):
+        owner = group.name.split("-")[1]
+        if not owner.isdigit():
+            continue
+        try:
+            os.kill(int(owner), 0)
+        except ProcessLookupError:
+            _remove_cgroup(group)
+        except PermissionError:
+            continue
 
 
 def _remove_cgroup(group: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 import time
@@ -212,3 +213,23 @@ def test_a_grader_failure_leaves_the_submission_ungraded(tmp_path):
     assert not result.graded and "could not run the notebook" in result.problem
     [again] = pipeline.grade(course, executor=InProcess())
     assert again.graded and again.score == 0 and again.note is None
+
+
+@pytest.mark.skipif(not os.access(sandbox.CGROUP_ROOT / "pids", os.W_OK),
+                    reason="needs a writable pids cgroup")
+def test_cgroups_of_a_killed_grader_are_removed_by_the_next(monkeypatch):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    orphan = sandbox.CGROUP_ROOT / "pids" / f"acelabs-{dead}-0123456789ab"
+    orphan.mkdir()
+    mine = sandbox.CGROUP_ROOT / "pids" / f"acelabs-{os.getpid()}-0123456789ab"
+    mine.mkdir()  # a live grader's group stays
+    monkeypatch.setattr(sandbox, "_swept", set())
+    try:
+        with sandbox.cgroup_bounds(["true"], processes=8, cpus=1.0):
+            assert not orphan.exists()
+            assert mine.exists()
+    finally:
+        for group in (orphan, mine):
+            if group.exists():
+                group.rmdir()
