@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
+import os
 import shutil
 import signal
 import socket
@@ -87,36 +88,59 @@ def _sets_environment(node: ast.AST) -> bool:
     return False
 
 
+_swept = False
+
+
+def _sweep_orphans() -> None:
+    """Once per process, remove the slot directories of graders that were killed before they
+    could (each is named after the process that made it)."""
+    global _swept
+    if _swept:
+        return
+    _swept = True
+    for path in Path(tempfile.gettempdir()).glob("acelabs-slot-*-*"):
+        owner = path.name.split("-")[2]
+        if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 class Slot:
     """One warm box. Not shared: one notebook at a time (the lock covers the deadline timer)."""
 
     def __init__(self, preload: tuple[str, ...], cpus: float, processes: int,
                  memory_mb: int) -> None:
         self.preload = preload
-        self.dir = Path(tempfile.mkdtemp(prefix="acelabs-slot-"))
+        _sweep_orphans()
+        self.dir = Path(tempfile.mkdtemp(prefix=f"acelabs-slot-{os.getpid()}-"))
         self.lock = threading.Lock()
         self._cleanup = contextlib.ExitStack()
         self._cleanup.callback(shutil.rmtree, self.dir, ignore_errors=True)
+        try:
+            self._start(preload, cpus, processes, memory_mb)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, preload: tuple[str, ...], cpus: float, processes: int,
+               memory_mb: int) -> None:
         host, box = socket.socketpair()
+        self.channel = host
+        self._cleanup.callback(host.close)
+        self._cleanup.callback(box.close)
         command = [str(Path(sys.prefix) / "bin" / "python"), "-m", "autograde.zygote",
                    str(box.fileno()), *preload]
         argv = sandbox.box_argv(self.dir, self.dir, command, cpus)
         # the box's memory: the notebook's allowance plus the zygote's own libraries
         bounded = self._cleanup.enter_context(
             sandbox.cgroup_bounds(argv, processes, cpus, memory_mb + 1024))
+        self._cleanup.callback(self._stop)  # first out: the box stops before its cgroups go
         self.process = subprocess.Popen(bounded, pass_fds=[box.fileno()],
                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
-        self._cleanup.callback(self._stop)
         box.close()
         host.settimeout(START_SECONDS)
-        self.channel = host
         self.stream = host.makefile("rwb", buffering=0)
-        try:
-            ready = self._read()
-        except Exception:
-            self.close()
-            raise
+        ready = self._read()
         host.settimeout(60)
         self.preloaded = ready.get("preloaded", [])
         self.channel_inode = ready.get("channel_inode")  # no kernel may hold this socket
@@ -143,7 +167,8 @@ class Slot:
 
     @property
     def alive(self) -> bool:
-        return self.process.poll() is None
+        process = getattr(self, "process", None)
+        return process is not None and process.poll() is None
 
     def job_dir(self) -> Path:
         """A fresh directory for one notebook's files and kernel sockets, inside the box."""
@@ -162,11 +187,11 @@ class Slot:
             shutil.rmtree(path, ignore_errors=True)
 
     def _stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.channel.close()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
+        process = getattr(self, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()  # bubblewrap takes the box, and everything in it, down with it
+        if process is not None:
+            process.wait()
 
     def close(self) -> None:
         self._cleanup.close()

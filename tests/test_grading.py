@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -182,8 +183,14 @@ def test_a_killed_run_resumes_without_regrading(tmp_path):
     finished = {p.parent.name for p in records.rglob("*.json")}
     assert 2 <= len(finished) < len(students)
 
+    leftovers = list(Path(tempfile.gettempdir()).glob(f"acelabs-slot-{run.pid}-*"))
+    assert leftovers or not sandbox.bubblewrap(), "a warm box was open when the grader died"
+
     again = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
+    # the killed grader's boxes left nothing behind once the next grader ran
+    assert not list(Path(tempfile.gettempdir()).glob(f"acelabs-slot-{run.pid}-*"))
+    assert not list(sandbox.CGROUP_ROOT.glob(f"*/acelabs-{run.pid}-*"))
     rows = {line.split()[0]: line for line in again.stdout.splitlines() if line.startswith("s")}
     assert all("3 / 3" in rows[s] for s in students), again.stdout
     assert {s for s in students if "unchanged since graded" in rows[s]} == finished
