@@ -97,14 +97,10 @@ class BoundedClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
-        if cell.cell_type != "code" or not cell.get("metadata", {}).get("nbgrader", {}).get(
-                "grade"):
-            result = await super().async_execute_cell(cell, cell_index, execution_count,
-                                                      store_history)
-            self.finished.add(cell_index)
-            return result
         original = cell.source
-        cell.source = guard.RESTORE_PREFIX + original
+        if cell.cell_type == "code" and cell.get("metadata", {}).get("nbgrader", {}).get(
+                "grade"):
+            cell.source = guard.RESTORE_PREFIX + original
         try:
             result = await super().async_execute_cell(cell, cell_index, execution_count,
                                                       store_history)

@@ -174,15 +174,21 @@ def _sweep_orphans(controller: Path) -> None:
         return
     _swept.add(controller)
     for group in controller.glob("acelabs-*-*"):
-        owner = group.name.split("-")[1]
-        if not owner.isdigit():
-            continue
-        try:
-            os.kill(int(owner), 0)
-        except ProcessLookupError:
+        if orphaned(group.name.split("-")[1]):
             _remove_cgroup(group)
-        except PermissionError:
-            continue
+
+
+def orphaned(owner: str) -> bool:
+    """Whether ``owner``, the pid part of a name this package gave, is a process gone."""
+    if not owner.isdigit():
+        return False
+    try:
+        os.kill(int(owner), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _remove_cgroup(group: Path) -> None:

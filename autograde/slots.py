@@ -99,8 +99,7 @@ def _sweep_orphans() -> None:
         return
     _swept = True
     for path in Path(tempfile.gettempdir()).glob("acelabs-slot-*-*"):
-        owner = path.name.split("-")[2]
-        if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+        if sandbox.orphaned(path.name.split("-")[2]):
             shutil.rmtree(path, ignore_errors=True)
 
 
@@ -109,7 +108,6 @@ class Slot:
 
     def __init__(self, preload: tuple[str, ...], cpus: float, processes: int,
                  memory_mb: int) -> None:
-        self.preload = preload
         _sweep_orphans()
         self.dir = Path(tempfile.mkdtemp(prefix=f"acelabs-slot-{os.getpid()}-"))
         self.lock = threading.Lock()
@@ -142,7 +140,6 @@ class Slot:
         self.stream = host.makefile("rwb", buffering=0)
         ready = self._read()
         host.settimeout(60)
-        self.preloaded = ready.get("preloaded", [])
         self.channel_inode = ready.get("channel_inode")  # no kernel may hold this socket
 
     def _read(self) -> dict:

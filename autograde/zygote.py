@@ -18,6 +18,7 @@ It only runs in a box with its own PID namespace, where ``kill(-1)`` reaches the
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib
 import json
@@ -38,16 +39,11 @@ def _prctl(option: int, value: int) -> None:
     ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
 
 
-def preload(modules: list[str]) -> list[str]:
+def preload(modules: list[str]) -> None:
     """Import what the kernels will use; a module that fails to import is left to the kernel."""
-    loaded = []
     for name in modules:
-        try:
+        with contextlib.suppress(Exception):
             importlib.import_module(name)
-            loaded.append(name)
-        except Exception:
-            continue
-    return loaded
 
 
 class Zygote:
@@ -170,12 +166,11 @@ def main() -> int:
     modules = [name for name in sys.argv[2:] if name]
     from autograde import guard
 
-    loaded = preload(["ipykernel.kernelapp", *modules])
+    preload(["ipykernel.kernelapp", *modules])
     guard.snapshot()
     _prctl(PR_SET_DUMPABLE, 0)  # no kernel can ptrace this process or open its /proc files
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
-    Zygote(channel).serve({"ready": True, "preloaded": loaded,
-                           "channel_inode": os.fstat(channel.fileno()).st_ino})
+    Zygote(channel).serve({"ready": True, "channel_inode": os.fstat(channel.fileno()).st_ino})
     return 0
 
 
