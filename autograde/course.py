@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ class Course:
     def relocated(self, root: Path, db_url: str | None = None) -> Course:
         """The same configuration working in another directory, with its own SQLite gradebook."""
         root = Path(root).resolve()
-        config = Config(self.config)
+        config = copy.deepcopy(self.config)  # a shallow copy would share (and change) sections
         config.merge(Config({"CourseDirectory": {
             "root": str(root),
             "db_url": db_url or f"sqlite:///{root / 'gradebook.db'}",

@@ -13,6 +13,7 @@ import base64
 import contextlib
 import ctypes
 import json
+import math
 import os
 import signal
 import subprocess
@@ -24,14 +25,17 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 from jupyter_client import AsyncKernelManager
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
+from traitlets import Type
 
 from autograde import guard, sandbox
 from autograde.slots import Slot, SlotProvisioner
@@ -169,8 +173,36 @@ def _kernel_manager(run_dir: Path, argv: list[str]) -> AsyncKernelManager:
         ip=str(run_dir / "kernel"), connection_file=str(run_dir / "kernel.json"))
 
 
+class PromptClient(AsyncKernelClient):
+    """A kernel client that is ready once the kernel has answered ``kernel_info`` on the shell
+    channel and been heard on IOPub.
+
+    jupyter_client then also waits for 0.2 s of silence on IOPub, to flush it. nbclient skips
+    every message that does not answer its own requests, so that wait only delays each
+    notebook, and a core sits idle meanwhile.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (math.inf if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            with contextlib.suppress(Empty):
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    with contextlib.suppress(Empty):
+                        await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                        self._handle_kernel_info_reply(reply)
+                        return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
 class SilentKernelManager(AsyncKernelManager):
     """A kernel whose own stdout and stderr go nowhere: they would mix into the runner's."""
+
+    client_factory = Type(PromptClient)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw):
         kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -87,7 +87,7 @@ class WarmPool:
         if not sandbox.bubblewrap():
             return LocalProcess().run(job)
         limits = job.limits
-        key = (slots.preload_for(nbformat.from_dict(job.notebook)), limits.cpus,
+        key = (slots.preload_for(job.notebook), limits.cpus,
                limits.processes, limits.memory_mb)
         try:
             slot = self._borrow(key)

@@ -50,12 +50,14 @@ class Graded:
 
 
 class DelegatedExecute(NbGraderPreprocessor):
-    """nbgrader's Execute step, run by an executor while the gradebook lock is free."""
+    """nbgrader's Execute step, run by an executor while the gradebook lock is free, once one
+    of the ``running`` places is."""
 
-    def __init__(self, executor: Executor, lock: threading.Lock, limits: Limits,
-                 label: str, **kwargs) -> None:
+    def __init__(self, executor: Executor, lock: threading.Lock, running: threading.Semaphore,
+                 limits: Limits, label: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.executor, self.lock, self.limits, self.label = executor, lock, limits, label
+        self.executor, self.lock, self.running = executor, lock, running
+        self.limits, self.label = limits, label
         self.outcomes: list[Outcome] = []
 
     def preprocess(self, nb, resources):
@@ -63,7 +65,8 @@ class DelegatedExecute(NbGraderPreprocessor):
         job = Job.from_directory(nb, directory, self.limits, label=self.label)
         self.lock.release()
         try:
-            outcome = self.executor.run(job)
+            with self.running:
+                outcome = self.executor.run(job)
         finally:
             self.lock.acquire()
         self.outcomes.append(outcome)
@@ -111,12 +114,13 @@ def _quiet_logger(name: str) -> Iterator[logging.Logger]:
 
 
 def grade_one(config: Config, submission: Submission, executor: Executor,
-              lock: threading.Lock, limits: Limits) -> Graded:
-    """nbgrader Autograde of one submission; call with ``lock`` held."""
+              lock: threading.Lock, running: threading.Semaphore, limits: Limits) -> Graded:
+    """nbgrader Autograde of one submission; call with ``lock`` held. Its notebook runs when
+    one of the ``running`` places is free."""
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id, coursedir.student_id = submission.lab, submission.student
     label = f"{submission.student}/{submission.lab}"
-    execute = DelegatedExecute(executor, lock, limits, label)
+    execute = DelegatedExecute(executor, lock, running, limits, label)
     app = ThreadSafeAutograde(coursedir=coursedir, config=config)
     app.force, app.create_student = True, True
     # nbgrader's own (or the course's configured) autograde steps, with Execute delegated
@@ -135,13 +139,16 @@ def grade_all(config: Config, submissions: list[Submission], executor: Executor,
     """Grade every submission with up to ``jobs`` notebooks running at once, in input order.
 
     ``after_each`` runs for each graded submission, with the gradebook lock held (e.g. to
-    write its feedback).
+    write its feedback). There are twice as many coordinator threads as notebooks running, so
+    that while some threads save grades and write feedback, others have the next notebooks
+    prepared and waiting: an executor never waits for the coordinator.
     """
     lock = threading.Lock()
+    running = threading.BoundedSemaphore(max(1, jobs))
 
     def work(submission: Submission) -> Graded:
         with lock:
-            graded = grade_one(config, submission, executor, lock, limits)
+            graded = grade_one(config, submission, executor, lock, running, limits)
             if after_each:
                 after_each(graded)
             return graded
@@ -149,7 +156,7 @@ def grade_all(config: Config, submissions: list[Submission], executor: Executor,
     previous = os.environ.get("NBGRADER_EXECUTION")
     os.environ["NBGRADER_EXECUTION"] = "autograde"  # once for all threads; see ThreadSafeAutograde
     try:
-        with ThreadPoolExecutor(max(1, jobs)) as pool:
+        with ThreadPoolExecutor(2 * max(1, jobs)) as pool:
             return list(pool.map(work, submissions))
     finally:
         if previous is None:

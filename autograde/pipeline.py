@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import dataclasses
 import filecmp
@@ -31,7 +32,9 @@ from autograde.executors import Executor, WarmPool
 def _api(course: Course, **overrides: dict) -> NbGraderAPI:
     """nbgrader's API on this course; relative paths in its config resolve from the root."""
     _use_own_tools()
-    config = Config(course.config)
+    config = copy.deepcopy(course.config)  # a shallow copy shares its sections with the course's
+    if "exporter_class" not in config.GenerateFeedback:  # a course's own choice stands
+        config.GenerateFeedback.exporter_class = "autograde.feedback.FeedbackExporter"
     if overrides:
         config.merge(Config(overrides))
     return NbGraderAPI(config=config, log_level="WARN")

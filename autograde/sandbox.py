@@ -132,26 +132,22 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
     cores and ``memory_mb`` of memory between them (a fork bomb or a memory bomb stays inside
     its box and its share of the machine).
 
-    Where no cgroup can be made (no v1 controller, no permission) the command is unchanged
-    and the PID namespace, rlimits and killing the group at the end are the bounds.
+    Both cgroup layouts are served: v2 (one unified hierarchy) and v1 (one per controller).
+    Where no cgroup can be made (no controller, no permission) the command is unchanged and
+    the PID namespace, rlimits and killing the group at the end are the bounds.
     """
     name = f"acelabs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
-    settings = {"pids": {"pids.max": str(processes)},
-                "cpu": {"cpu.cfs_period_us": "100000",
-                        "cpu.cfs_quota_us": str(int(cpus * 100000))}}
-    if memory_mb:
-        settings["memory"] = {"memory.limit_in_bytes": str(memory_mb * 2**20)}
     groups = []
-    for controller, values in settings.items():
-        _sweep_orphans(CGROUP_ROOT / controller)
-        group = CGROUP_ROOT / controller / name
+    for group, values in _cgroup_plan(CGROUP_ROOT, name, processes, cpus, memory_mb):
+        _sweep_orphans(group.parent)
         try:
             group.mkdir()
-            groups.append(group)
-            for key, value in values.items():
-                (group / key).write_text(value)
         except OSError:
             continue
+        groups.append(group)
+        for key, value in values.items():
+            with contextlib.suppress(OSError):  # a controller this group lacks
+                (group / key).write_text(value)
     if not groups:
         yield argv
         return
@@ -164,16 +160,37 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
             _remove_cgroup(group)
 
 
+def _cgroup_plan(root: Path, name: str, processes: int, cpus: float,
+                 memory_mb: int | None) -> list[tuple[Path, dict[str, str]]]:
+    """The groups to make under ``root``, each with the limits to write into it."""
+    quota = str(int(cpus * 100000))
+    if (root / "cgroup.controllers").exists():  # v2: one group holds every limit
+        wanted = ["pids", "cpu"] + (["memory"] if memory_mb else [])
+        for controller in wanted:  # children get a controller only if the parent passes it on
+            with contextlib.suppress(OSError):
+                (root / "cgroup.subtree_control").write_text(f"+{controller}")
+        values = {"pids.max": str(processes), "cpu.max": f"{quota} 100000"}
+        if memory_mb:
+            values["memory.max"] = str(memory_mb * 2**20)
+        return [(root / name, values)]
+    plan = [(root / "pids" / name, {"pids.max": str(processes)}),
+            (root / "cpu" / name, {"cpu.cfs_period_us": "100000", "cpu.cfs_quota_us": quota})]
+    if memory_mb:
+        plan.append((root / "memory" / name,
+                     {"memory.limit_in_bytes": str(memory_mb * 2**20)}))
+    return plan
+
+
 _swept: set[Path] = set()
 
 
-def _sweep_orphans(controller: Path) -> None:
+def _sweep_orphans(hierarchy: Path) -> None:
     """Once per process, remove the groups of graders that were killed before they could
     (each group is named after the process that made it)."""
-    if controller in _swept:
+    if hierarchy in _swept:
         return
-    _swept.add(controller)
-    for group in controller.glob("acelabs-*-*"):
+    _swept.add(hierarchy)
+    for group in hierarchy.glob("acelabs-*-*"):
         if orphaned(group.name.split("-")[1]):
             _remove_cgroup(group)
 

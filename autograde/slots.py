@@ -25,11 +25,11 @@ import sys
 import tempfile
 import threading
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
-from nbformat import NotebookNode
 
 from autograde import sandbox
 
@@ -47,18 +47,20 @@ class SlotDead(RuntimeError):
     """The box is gone (a student killed it, or it ran out of memory)."""
 
 
-def preload_for(nb: NotebookNode) -> tuple[str, ...]:
-    """The preloadable modules the notebook's code imports, in a fixed order.
+def preload_for(nb: Mapping[str, Any]) -> tuple[str, ...]:
+    """The preloadable modules the notebook's code imports, in a fixed order (``nb`` as a
+    NotebookNode or the plain dict a `Job` carries).
 
     None if the notebook sets environment variables (say ``KERAS_BACKEND``) that a library
     reads when imported: in a kernel whose libraries were imported before, they would not count.
     """
     imported: set[str] = set()
-    for cell in nb.cells:
-        if cell.cell_type != "code":
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
             continue
+        source = cell["source"]
         try:
-            tree = ast.parse(cell.source)
+            tree = ast.parse(source if isinstance(source, str) else "".join(source))
         except SyntaxError:
             continue
         for node in ast.walk(tree):
