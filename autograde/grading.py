@@ -140,8 +140,8 @@ def grade_all(config: Config, submissions: list[Submission], executor: Executor,
 
     ``after_each`` runs for each graded submission, with the gradebook lock held (e.g. to
     write its feedback). There are twice as many coordinator threads as notebooks running, so
-    that while some threads save grades and write feedback, others have the next notebooks
-    prepared and waiting: an executor never waits for the coordinator.
+    that while some threads save grades and write feedback, others already have the next
+    notebooks prepared, waiting for a place: executors seldom wait for the coordinator.
     """
     lock = threading.Lock()
     running = threading.BoundedSemaphore(max(1, jobs))
