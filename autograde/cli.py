@@ -49,7 +49,7 @@ def _cluster_threads(cluster: DaskCluster) -> int:
 
 
 def _warn_if_unsandboxed() -> None:
-    if message := sandbox.warning():
+    for message in sandbox.alerts():
         print(f"acelabs: WARNING: {message}", file=sys.stderr)
 
 

@@ -8,7 +8,7 @@ made, memory and file size by rlimits. The kernel talks to the (trusted) runner 
 in the shared directory, so the runner itself stays outside the box.
 
 Without bubblewrap the kernel runs with the same rlimits in a temporary directory, and
-`warning()` says loudly that the sandbox is off.
+`alerts()` says loudly that the sandbox is off (and, likewise, when no cgroup can be made).
 """
 
 from __future__ import annotations
@@ -48,13 +48,20 @@ def bubblewrap() -> str | None:
     return path if probe.returncode == 0 else None
 
 
-def warning() -> str | None:
-    """What to tell the user when student code would run without the sandbox."""
-    if bubblewrap():
-        return None
-    return ("SANDBOX OFF: bubblewrap (bwrap) is missing or cannot run here, so student code "
-            "runs with rlimits in a temporary directory only — it can read your files and "
-            "use the network. Install it with `apt-get install bubblewrap`.")
+def alerts() -> list[str]:
+    """What to tell the user when student code would run less bounded than it should."""
+    found = []
+    if not bubblewrap():
+        found.append("SANDBOX OFF: bubblewrap (bwrap) is missing or cannot run here, so student "
+                     "code runs with rlimits in a temporary directory only — it can read your "
+                     "files and use the network. Install it with `apt-get install bubblewrap`.")
+    if not cgroups_work():
+        found.append("LIMITS REDUCED: no cgroup can be made here (that needs cgroup v1 "
+                     "controllers or a writable cgroup v2 root: run the grader as root, or in a "
+                     "service with cgroup delegation), so the number of processes and the memory "
+                     "of a box as a whole are not bounded; each process's memory (rlimits) and "
+                     "the time limits still are.")
+    return found
 
 
 def _readonly_binds() -> list[str]:
@@ -158,6 +165,19 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
     finally:
         for group in groups:
             _remove_cgroup(group)
+
+
+def cgroups_work() -> bool:
+    """Whether this process may make the cgroups that bound a box (it makes and removes one)."""
+    made = []
+    for group, _ in _cgroup_plan(CGROUP_ROOT, f"acelabs-{os.getpid()}-probe", 1, 1.0, 1):
+        with contextlib.suppress(OSError):
+            group.mkdir()
+            made.append(group)
+    for group in made:
+        with contextlib.suppress(OSError):
+            group.rmdir()
+    return bool(made)
 
 
 def _cgroup_plan(root: Path, name: str, processes: int, cpus: float,

@@ -7,7 +7,10 @@ layout.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from autograde import sandbox
 
@@ -51,3 +54,20 @@ def test_v2_limits_are_written_and_the_command_joins_the_group(tmp_path: Path, m
         assert (group / "cpu.max").read_text() == "100000 100000"
         assert (group / "memory.max").read_text() == str(256 * 2**20)
     assert str(group) in argv and argv[-1] == "true"
+
+
+def test_where_no_cgroup_can_be_made_the_grader_says_so(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(sandbox, "bubblewrap", lambda: "/usr/bin/bwrap")
+    monkeypatch.setattr(sandbox, "CGROUP_ROOT", tmp_path / "no-cgroups-here")
+    assert not sandbox.cgroups_work()
+    [alert] = sandbox.alerts()
+    assert alert.startswith("LIMITS REDUCED")
+
+
+@pytest.mark.skipif(not os.access(sandbox.CGROUP_ROOT / "pids", os.W_OK)
+                    and not os.access(sandbox.CGROUP_ROOT / "cgroup.procs", os.W_OK),
+                    reason="needs a writable cgroup hierarchy")
+def test_where_cgroups_can_be_made_the_probe_leaves_none_behind():
+    assert sandbox.cgroups_work()
+    probe = f"acelabs-{os.getpid()}-probe"
+    assert not [*sandbox.CGROUP_ROOT.glob(probe), *sandbox.CGROUP_ROOT.glob(f"*/{probe}")]
