@@ -9,6 +9,7 @@ the outcome as JSON on stdout — the form the sandboxed executors use.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import ctypes
@@ -37,7 +38,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from traitlets import Type
 
-from autograde import guard, sandbox
+from autograde import judge, sandbox
 from autograde.slots import Slot, SlotProvisioner
 
 PR_SET_PDEATHSIG = 1
@@ -90,33 +91,49 @@ class Outcome:
 
 
 class BoundedClient(NotebookClient):
-    """nbclient with a budget for the bytes of output a notebook may keep, which restores the
-    libraries the tests use at the start of every grade cell (see ``autograde.guard``)."""
+    """nbclient with a budget for the bytes of output a notebook may keep, whose grade cells
+    are judged by `autograde.judge` instead of run in the student's kernel."""
 
     def __init__(self, nb: NotebookNode, output_bytes: int, **kwargs) -> None:
         super().__init__(nb, **kwargs)
         self.output_budget = output_bytes
         self.truncated_cells: set[tuple[int, str]] = set()
-        self.finished: set[int] = set()  # cells whose reply came back
+        self.finished: set[int] = set()  # cells whose reply (or verdict) came back
+        self._judge: judge.Judge | None = None
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
-        original = cell.source
-        if cell.cell_type == "code" and cell.get("metadata", {}).get("nbgrader", {}).get(
-                "grade"):
-            cell.source = guard.RESTORE_PREFIX + original
-        try:
-            result = await super().async_execute_cell(cell, cell_index, execution_count,
-                                                      store_history)
-        finally:
-            cell.source = original  # the notebook handed back is the one nbgrader prepared
+        if judge.is_test_cell(cell):
+            await self._judge_cell(cell)
+            self.finished.add(cell_index)
+            return cell
+        result = await super().async_execute_cell(cell, cell_index, execution_count,
+                                                  store_history)
         self.finished.add(cell_index)
         return result
 
+    async def _judge_cell(self, cell: NotebookNode) -> None:
+        """The cell's verdict from the judge, which calls into the kernel from a thread of
+        its own while this event loop carries the messages."""
+        if self._judge is None:
+            channel = judge.KernelChannel(self, asyncio.get_running_loop())
+            self._judge = judge.Judge(channel, self.timeout or Limits.cell_seconds)
+        cell.execution_count = None
+        try:
+            await asyncio.to_thread(self._judge.verdict, cell)
+        except judge.KernelDied as error:
+            raise DeadKernelError(str(error)) from None
+
     def output(self, outs, msg, display_id, cell_index):
         out = super().output(outs, msg, display_id, cell_index)
-        if out is None or out.output_type == "error":
-            return out  # errors are small and decide the score: always keep them
+        if out is None:
+            return out
+        if out.output_type == "error":  # it decides the score: keep the cell's last, trimmed
+            _trim_error(out)
+            for earlier in [o for o in outs if o is not out and o.output_type == "error"]:
+                outs.remove(earlier)
+            self.output_budget -= len(json.dumps(out))
+            return out
         size = len(json.dumps(out))
         if size <= self.output_budget:
             self.output_budget -= size
@@ -129,6 +146,23 @@ class BoundedClient(NotebookClient):
                               text="[output limit reached: further output was dropped]\n")
             outs.append(note)
         return None
+
+
+ERROR_CHARS = 4000
+
+
+def _trim_error(out: NotebookNode) -> None:
+    """An error output of at most about ``ERROR_CHARS`` characters: its message's start, and
+    the end of its traceback (where the error was raised)."""
+    out.evalue = str(out.get("evalue", ""))[:ERROR_CHARS]
+    kept, size = [], 0
+    for line in reversed(list(out.get("traceback", []))):
+        size += len(line)
+        if size > ERROR_CHARS:
+            kept.append("[… earlier traceback lines dropped]")
+            break
+        kept.append(line)
+    out.traceback = kept[::-1]
 
 
 def mark_unrun_cells(nb: NotebookNode, reason: str,
