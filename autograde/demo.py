@@ -2,8 +2,9 @@
 
 Release every lab, hand in four students per lab (complete, partial, blank, a corrupt file),
 grade them, write feedback, grades.csv (and its Canvas layout) and the cohort report, and print
-the score table. The scratch course has
-its own SQLite gradebook, so the real course is never touched.
+the score table. The scratch course has its own SQLite gradebook, so the real course is never
+touched; its folder is one the demo made (it holds a marker), so a second run may clear it and
+no run clears anything else.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from autograde import pipeline, report, submissions
+from autograde import ownership, pipeline, report, submissions
 from autograde.course import Course
 
 STUDENTS = ("complete", "partial", "blank", "corrupt")
@@ -37,11 +38,13 @@ def hand_in(course: Course, lab: str) -> None:
 
 
 def run(course: Course, out: Path, labs: list[str] | None = None) -> list[pipeline.GradeResult]:
-    """Build the scratch course in ``out`` from ``course``'s sources and grade it."""
-    if out.exists():
-        shutil.rmtree(out)
-    demo = course.relocated(out)
+    """Build the scratch course in ``out`` from ``course``'s sources and grade it.
+
+    ``out`` must be new, empty or made by an earlier demo (see `ownership.claim_scratch_folder`).
+    """
     names = [course.resolve(name) for name in labs] if labs else course.labs()
+    out = ownership.claim_scratch_folder(out, course)
+    demo = course.relocated(out)
     for name in names:
         shutil.copytree(course.path("source") / name, demo.path("source") / name)
     print(f"Releasing {len(names)} labs into {demo.path('release')}")

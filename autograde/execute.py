@@ -84,6 +84,7 @@ class Outcome:
     seconds: float = 0.0
     runner: str = ""  # where it ran: "local", or the cluster worker's name
     cell_seconds: float = 0.0  # time the kernel spent running cells, from nbclient's timings
+    judge_seconds: float = 0.0  # time spent judging grade cells (learner calls included)
 
     @property
     def complete(self) -> bool:
@@ -100,6 +101,7 @@ class BoundedClient(NotebookClient):
         self.truncated_cells: set[tuple[int, str]] = set()
         self.finished: set[int] = set()  # cells whose reply (or verdict) came back
         self._judge: judge.Judge | None = None
+        self.judge_seconds = 0.0
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
@@ -119,10 +121,13 @@ class BoundedClient(NotebookClient):
             channel = judge.KernelChannel(self, asyncio.get_running_loop())
             self._judge = judge.Judge(channel, self.timeout or Limits.cell_seconds)
         cell.execution_count = None
+        started = time.monotonic()
         try:
             await asyncio.to_thread(self._judge.verdict, cell)
         except judge.KernelDied as error:
             raise DeadKernelError(str(error)) from None
+        finally:
+            self.judge_seconds += time.monotonic() - started
 
     def output(self, outs, msg, display_id, cell_index):
         out = super().output(outs, msg, display_id, cell_index)
@@ -262,6 +267,7 @@ class _Run:
     status: str
     message: str = ""
     finished: set[int] = field(default_factory=set)  # cells whose reply came back
+    judge_seconds: float = 0.0
 
 
 def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Limits) -> _Run:
@@ -272,14 +278,18 @@ def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Li
     try:
         client.execute()
     except DeadKernelError:
-        return _Run("kernel-died", "the kernel died (os._exit, a crash, or past the memory limit)",
-                    client.finished)
+        run = _Run("kernel-died",
+                   "the kernel died (os._exit, a crash, or past the memory limit)",
+                   client.finished)
     except CellTimeoutError as error:
-        return _Run("timeout", str(error).splitlines()[0], client.finished)
+        run = _Run("timeout", str(error).splitlines()[0], client.finished)
     except Exception as error:  # no kernel, no connection: nothing the student did
-        return _Run("broken", "the grader could not run the notebook: "
-                    f"{type(error).__name__}: {error}")
-    return _Run("ok", finished=client.finished)
+        run = _Run("broken", "the grader could not run the notebook: "
+                   f"{type(error).__name__}: {error}")
+    else:
+        run = _Run("ok", finished=client.finished)
+    run.judge_seconds = client.judge_seconds
+    return run
 
 
 def run(job: Job, slot: Slot | None = None) -> Outcome:
@@ -291,7 +301,7 @@ def run(job: Job, slot: Slot | None = None) -> Outcome:
     if result.status in ("kernel-died", "timeout"):
         mark_unrun_cells(nb, result.message, result.finished)
     return Outcome(dict(nb), result.status, result.message, time.monotonic() - started,
-                   cell_seconds=cell_seconds(nb))
+                   cell_seconds=cell_seconds(nb), judge_seconds=result.judge_seconds)
 
 
 def _run_cold(nb: NotebookNode, job: Job) -> _Run:

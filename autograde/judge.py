@@ -85,16 +85,20 @@ class KernelChannel:
         self.client, self.loop = client, loop  # an nbclient NotebookClient (kc and km)
         self.deadline = math.inf
 
+    CODE = "__import__('autograde.boxed.channel', fromlist=['serve']).serve()"
+
     def request(self, message: dict) -> dict:
-        payload = base64.b64encode(_pickle(message)).decode()
-        code = f"__import__('autograde.boxed.channel', fromlist=['serve']).serve({payload!r})"
-        future = asyncio.run_coroutine_threadsafe(self._roundtrip(code), self.loop)
+        future = asyncio.run_coroutine_threadsafe(self._roundtrip(_pickle(message)), self.loop)
         return future.result()
 
-    async def _roundtrip(self, code: str) -> dict:
+    async def _roundtrip(self, payload: bytes) -> dict:
+        """Send the request as the buffer of an execute request; its one reply back."""
         kc = self.client.kc
-        msg_id = kc.execute(code, silent=True, store_history=False, allow_stdin=False,
-                            stop_on_error=False)
+        content = {"code": self.CODE, "silent": True, "store_history": False,
+                   "user_expressions": {}, "allow_stdin": False, "stop_on_error": False}
+        request = kc.session.msg("execute_request", content)
+        kc.session.send(kc.shell_channel.socket, request, buffers=[payload])
+        msg_id = request["header"]["msg_id"]
         replies: list[Any] = []
         while True:
             message = await self._next(kc.iopub_channel)

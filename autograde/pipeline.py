@@ -23,7 +23,7 @@ from nbgrader.plugins import CsvExportPlugin
 from tqdm import tqdm
 from traitlets.config import Config
 
-from autograde import AcelabsError, grading, resume
+from autograde import AcelabsError, grading, ownership, plain_files, resume
 from autograde.course import Course
 from autograde.execute import Limits
 from autograde.executors import Executor, WarmPool
@@ -127,6 +127,7 @@ class GradeResult:
     problem: str | None = None  # why it could not be graded
     note: str | None = None  # graded, but something the student should know (a time limit…)
     cell_seconds: float = 0.0  # time spent running the notebooks' cells in this run
+    judge_seconds: float = 0.0  # of which judging grade cells (learner calls included)
 
     @property
     def graded(self) -> bool:
@@ -135,7 +136,8 @@ class GradeResult:
 
 def find_submissions(course: Course, labs: Iterable[str] | None = None,
                      submitted: Path | None = None) -> list[tuple[str, str]]:
-    """(student, lab) pairs present under submitted/<student>/<lab>/."""
+    """(student, lab) pairs present under submitted/<student>/<lab>/ (linked folders too, so
+    that `unreadable_notebook` reports them)."""
     root = submitted or course.path("submitted")
     if not root.is_dir():
         raise AcelabsError(f"no submissions directory at {root}")
@@ -146,11 +148,16 @@ def find_submissions(course: Course, labs: Iterable[str] | None = None,
     return pairs
 
 
-def unreadable_notebook(folder: Path, expected: set[str]) -> str | None:
+def unreadable_notebook(folder: Path, expected: set[str], within: Path | None = None
+                        ) -> str | None:
     """Why the notebooks in a submission folder cannot be graded, or None if they can.
 
-    ``expected`` holds the file names of the lab's notebooks in source/.
+    ``expected`` holds the file names of the lab's notebooks in source/; ``within`` is the
+    folder of all submissions. A link or special file anywhere in the submission (or a linked
+    student or lab folder) refuses it before any file is read (see `plain_files`).
     """
+    if refused := plain_files.refusal(folder, within):
+        return refused
     notebooks = sorted(folder.glob("*.ipynb"))
     if not notebooks:
         return "the submission holds no notebook"
@@ -171,9 +178,14 @@ def unreadable_notebook(folder: Path, expected: set[str]) -> str | None:
 
 def limits(course: Course) -> Limits:
     """Execution limits from the course config (``c.Execute.timeout``, ``c.Limits.*``)."""
-    configured = {f.name: course.config.Limits[f.name]
-                  for f in dataclasses.fields(Limits) if f.name in course.config.Limits}
-    cell_seconds = course.config.Execute.get("timeout", Limits.cell_seconds)
+    return config_limits(course.config)
+
+
+def config_limits(config: Config) -> Limits:
+    """Execution limits from an nbgrader config (``c.Execute.timeout``, ``c.Limits.*``)."""
+    configured = {f.name: config.Limits[f.name]
+                  for f in dataclasses.fields(Limits) if f.name in config.Limits}
+    cell_seconds = config.Execute.get("timeout", Limits.cell_seconds)
     return Limits(**{"cell_seconds": cell_seconds, **configured})
 
 
@@ -194,7 +206,7 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
     records = resume.Records(course.path("autograded"))
     expected = {lab: {p.name for p in (course.path("source") / lab).glob("*.ipynb")}
                 for lab in names}
-    problems = {pair: unreadable_notebook(root / pair[0] / pair[1], expected[pair[1]])
+    problems = {pair: unreadable_notebook(root / pair[0] / pair[1], expected[pair[1]], root)
                 for pair in pairs}
     fingerprints = {pair: resume.digest(root / pair[0] / pair[1])
                     for pair, problem in problems.items() if problem is None}
@@ -241,7 +253,9 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
             note = "; ".join(o.message for o in done.outcomes if not o.complete) or None
         result = _score(course, *pair, problem, note)
         if pair in by_pair:
-            result.cell_seconds = sum(o.cell_seconds for o in by_pair[pair].outcomes)
+            outcomes = by_pair[pair].outcomes
+            result.judge_seconds = sum(o.judge_seconds for o in outcomes)
+            result.cell_seconds = sum(o.cell_seconds for o in outcomes) + result.judge_seconds
         results.append(result)
     return results
 
@@ -287,8 +301,14 @@ def _score(course: Course, student: str, lab: str, problem: str | None,
 
 # --- export --------------------------------------------------------------------------------
 
+NBGRADER_CSV_HEADER = "assignment,duedate,timestamp,student_id,"  # CsvExportPlugin's first line
+CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
 def export(course: Course, destination: Path) -> Path:
-    """Every grade in the gradebook as CSV (nbgrader's CsvExportPlugin)."""
+    """Every grade in the gradebook as CSV (nbgrader's CsvExportPlugin). An existing file is
+    replaced only if it is such an export."""
+    ownership.check_replaceable(destination, (NBGRADER_CSV_HEADER,))
     destination.parent.mkdir(parents=True, exist_ok=True)
     with Gradebook(course.db_url, course.course_id) as gradebook:
         CsvExportPlugin(to=str(destination)).export(gradebook)
@@ -297,7 +317,9 @@ def export(course: Course, destination: Path) -> Path:
 
 def export_canvas(course: Course, destination: Path) -> Path:
     """The grades in the layout Canvas imports: a student per row, a column per lab, and a
-    "Points Possible" row under the header. A lab not handed in is left empty, not 0."""
+    "Points Possible" row under the header. A lab not handed in is left empty, not 0. An
+    existing file is replaced only if it has this layout's header."""
+    ownership.check_replaceable(destination, (",".join(CANVAS_HEADER),))
     with Gradebook(course.db_url, course.course_id) as gradebook:
         labs = [(a.name, a.max_score) for a in gradebook.assignments]
         scores = {(s.student.id, lab): s.score
@@ -308,8 +330,7 @@ def export_canvas(course: Course, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
     with destination.open("w", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
-                      *(lab for lab, _ in labs)])
+        out.writerow([*CANVAS_HEADER, *(lab for lab, _ in labs)])
         out.writerow(["Points Possible", "", "", "", "", *(_points(m) for _, m in labs)])
         out.writerows(rows)
     return destination

@@ -86,13 +86,15 @@ def run_nbgrader(root: Path, labs: list[str]) -> tuple[float, float]:
     return autograded, time.perf_counter() - started
 
 
-def run_acelabs(root: Path, labs: list[str], jobs: int) -> tuple[float, float]:
+def run_acelabs(root: Path, labs: list[str], jobs: int) -> tuple[float, float, float]:
+    """Wall time, cell time (grade cells' judging included) and judging time alone."""
     course = Course.load(root)
     pipeline.release(course, labs)
     started = time.perf_counter()
     results = pipeline.grade(course, labs, jobs=jobs, force=True)
     elapsed = time.perf_counter() - started
-    return elapsed, sum(r.cell_seconds for r in results)
+    return (elapsed, sum(r.cell_seconds for r in results),
+            sum(r.judge_seconds for r in results))
 
 
 def main() -> int:
@@ -105,7 +107,7 @@ def main() -> int:
     course = Course.load(Path.cwd())
     labs = course.select(args.labs)
     warnings.filterwarnings("ignore", category=SAWarning)
-    plain, plain_feedback, ours, cells, their_cells, agree = [], [], [], [], [], None
+    plain, plain_feedback, ours, cells, their_cells, judged, agree = [], [], [], [], [], [], None
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
             build_class(course, Path(a), labs, args.students)
@@ -114,9 +116,10 @@ def main() -> int:
             plain.append(autograde_s)
             plain_feedback.append(with_feedback_s)
             their_cells.append(nbgrader_cell_time(Path(a)))
-            seconds, cell_time = run_acelabs(Path(b), labs, args.jobs)
+            seconds, cell_time, judge_time = run_acelabs(Path(b), labs, args.jobs)
             ours.append(seconds)
             cells.append(cell_time)
+            judged.append(judge_time)
             theirs, mine = scores(Path(a)), scores(Path(b))
             comparable = [k for k in mine if k[0] != HOSTILE]
             differ = [k for k in comparable if abs(mine[k] - theirs.get(k, -1)) > 1e-9]
@@ -124,8 +127,8 @@ def main() -> int:
                      {k: mine[k] for k in mine if k[0] == HOSTILE},
                      {k: theirs.get(k) for k in mine if k[0] == HOSTILE})
     notebooks = (args.students + 1) * len(labs)
-    plain_s, feedback_s, ours_s, cell_s, their_cell_s = (
-        statistics.median(x) for x in (plain, plain_feedback, ours, cells, their_cells))
+    plain_s, feedback_s, ours_s, cell_s, their_cell_s, judge_s = (
+        statistics.median(x) for x in (plain, plain_feedback, ours, cells, their_cells, judged))
     print(f"class: {notebooks} notebooks ({args.students} students + 1 whose kernel dies) "
           f"x {len(labs)} labs; medians of {args.repeat} run(s); {os.cpu_count()} cores")
     for name, seconds in (("nbgrader autograde", plain_s),
@@ -137,6 +140,8 @@ def main() -> int:
     ideal = cell_s / args.jobs
     print(f"acelabs cell time {cell_s:.1f} s / {args.jobs} = {ideal:.1f} s; "
           f"acelabs overhead: {ours_s / ideal:.2f}x that")
+    print(f"judging grade cells (the learner's calls included): {judge_s:.1f} s, "
+          f"{judge_s / cell_s:.0%} of acelabs cell time")
     print(f"nbgrader cell time {their_cell_s:.1f} s (imports included: its kernels start cold); "
           f"/ {args.jobs} = {their_cell_s / args.jobs:.1f} s; acelabs wall time: "
           f"{ours_s / (their_cell_s / args.jobs):.2f}x that")

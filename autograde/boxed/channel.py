@@ -33,12 +33,16 @@ class _Unpickler(pickle.Unpickler):
         return _handles[number]
 
 
-def serve(request: str) -> None:
-    """Answer one base64-pickled request from the judge with a display message."""
+def serve() -> None:
+    """Answer the judge's request — a pickle in the first buffer of the execute request that
+    runs this — with a display message (a payload in the code itself would make IPython
+    tokenize megabytes)."""
+    from IPython import get_ipython
     from IPython.display import publish_display_data
 
     try:
-        message = _Unpickler(io.BytesIO(base64.b64decode(request))).load()
+        parent = get_ipython().kernel.get_parent("shell")
+        message = _Unpickler(io.BytesIO(bytes(parent["buffers"][0]))).load()
         reply = {"ok": True, "value": encode(_answer(message))}
     except _Missing as missing:
         reply = {"ok": False, "missing": str(missing)}
