@@ -13,10 +13,11 @@ import pytest
 
 from autograde import submissions
 from labs import catalog
-from tests import variants
+from tests import namespace_probe, variants
 from tests.conftest import failure_messages, grade_class
 
 LABS = catalog.ids()
+PROBE = "alt_namespace_probe"  # the reference, with helpers named like every test cell's names
 VARIANTS = [v for lab in LABS for v in variants.for_lab(lab)]
 
 pytestmark = pytest.mark.slow
@@ -34,7 +35,10 @@ def graded(course, tmp_path_factory):
             source = submissions.read(course.path("source") / lab / name)
             released = submissions.read(course.path("release") / lab / name)
             reference = submissions.reference_answers(source)
-            notebooks = {"source": source, "released": released}
+            notebooks = {"source": source, "released": released,
+                         PROBE: namespace_probe.probe(
+                             submissions.fill(released, reference),
+                             namespace_probe.test_cell_names(source))}
             for variant in variants.for_lab(lab):
                 notebooks[variant.name] = submissions.fill(released, {**reference, **variant.cells})
             workdirs[lab] = tmp_path_factory.mktemp(lab)
@@ -42,6 +46,8 @@ def graded(course, tmp_path_factory):
         return cache[lab]
 
     scores_of.failures = lambda lab, student: failure_messages(workdirs[lab], lab, student)
+    scores_of.graded_notebook = lambda lab, student: submissions.read(
+        workdirs[lab] / "autograded" / student / lab / f"{lab}.ipynb")
     return scores_of
 
 
@@ -74,3 +80,14 @@ def test_variant(graded, variant):
     lost = {cell: s for cell, s in scores.items() if cell not in variant.loses and s[0] < s[1]}
     assert not lost, (f"{variant.description!r} loses points it should keep: {lost}; "
                       f"errors: {graded.failures(variant.lab, variant.name)}")
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
+                                 for lab in LABS])
+def test_grading_leaves_the_learners_names_alone(graded, lab):
+    scores = graded(lab)[PROBE]
+    lost = {cell: s for cell, s in scores.items() if s[0] != s[1]}
+    assert not lost, (f"a learner whose names match the test cells' loses points: {lost}; "
+                      f"errors: {graded.failures(lab, PROBE)}")
+    printed = namespace_probe.verdict(graded.graded_notebook(lab, PROBE))
+    assert namespace_probe.UNCHANGED in printed, f"grading changed the learner's names: {printed}"
