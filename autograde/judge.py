@@ -26,6 +26,7 @@ import base64
 import builtins
 import contextlib
 import functools
+import importlib
 import io
 import json
 import math
@@ -37,6 +38,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+import cloudpickle
 import numpy as np
 import pandas as pd
 from nbformat import NotebookNode
@@ -143,16 +145,19 @@ class KernelChannel:
             await self.client.km.interrupt_kernel()
 
 
+class _RequestPickler(cloudpickle.Pickler):
+    """Handles travel as references to the kernel's own objects; functions a hidden block
+    defines travel by value (cloudpickle), so a check can run one in the kernel."""
+
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, Handle):
+            return ("handle", object.__getattribute__(obj, "_id"))
+        return None
+
+
 def _pickle(message: dict) -> bytes:
-    """The judge's request; handles travel as references to the kernel's own objects."""
     buffer = io.BytesIO()
-
-    class Pickler(pickle.Pickler):
-        def persistent_id(self, obj: Any) -> Any:
-            return ("handle", object.__getattribute__(obj, "_id")) \
-                if type(obj) is Handle else None
-
-    Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
+    _RequestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
     return buffer.getvalue()
 
 
@@ -160,7 +165,13 @@ def _pickle(message: dict) -> bytes:
 
 class Handle:
     """A learner's object that stays in the kernel: calls, attributes, items and ``len`` go
-    there; ``type_names`` holds its class and bases as the kernel named them."""
+    there; ``type_names`` holds its class and bases as the kernel named them.
+
+    Each handle's class is named after the learner's object's class, and ``isinstance`` with a
+    class of a library the judge has loaded itself (``sklearn.pipeline.Pipeline``) answers as
+    it would in the kernel — as the kernel reports it, which is fine for checks of structure,
+    never for a verdict on values.
+    """
 
     __slots__ = ("_judge", "_id", "type_name", "type_names", "_callable")
 
@@ -175,6 +186,10 @@ class Handle:
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)  # copy, pickle and numpy probe dunders: none are remote
         return self._judge.ask("getattr", target=self, name=name)
+
+    @property
+    def __class__(self) -> type:  # isinstance() consults it when type() does not match
+        return _judge_class(self.type_name) or type(self)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("the learner's objects are read-only to the grader")
@@ -205,6 +220,31 @@ class Handle:
         """Whether the learner's object is an instance of the class ``dotted`` names (asked in
         the kernel, as ``isinstance`` would be there)."""
         return bool(self._judge.ask("isinstance", target=self, type=dotted))
+
+
+@functools.lru_cache(maxsize=512)
+def _handle_class(dotted: str) -> type:
+    """A subclass of Handle named as the learner's class is (``type(h).__name__`` reads as in
+    the kernel)."""
+    module, _, name = dotted.rpartition(".")
+    name = name if name.isidentifier() else "Handle"
+    return type(name, (Handle,), {"__slots__": (), "__module__": module or "learner",
+                                  "__qualname__": name})
+
+
+JUDGE_LIBRARIES = ("sklearn", "numpy", "pandas", "scipy", "keras", "tensorflow", "collections")
+
+
+def _judge_class(dotted: str) -> type | None:
+    """The class ``dotted`` names, if a library the judge trusts already has it loaded here
+    (never an import the kernel asked for)."""
+    import sys
+
+    module, _, name = dotted.rpartition(".")
+    if module.split(".")[0] not in JUDGE_LIBRARIES or module not in sys.modules:
+        return None
+    found = getattr(sys.modules[module], name, None)
+    return found if isinstance(found, type) else None
 
 
 def decode(tree: Any, judge: Judge, depth: int = 0) -> Any:
@@ -245,7 +285,7 @@ def decode(tree: Any, judge: Judge, depth: int = 0) -> Any:
     if kind == "pandas":
         return _load_pandas(tree, inner)
     if kind == "handle":
-        handle = Handle(judge, tree)
+        handle = _handle_class(str(tree.get("type", "")))(judge, tree)
         judge.handles.add(handle._id)
         return handle
     raise ChannelError(f"unknown kind of value {kind!r} from the kernel")
@@ -350,6 +390,9 @@ class JudgeData:
     def __init__(self, judge: Judge) -> None:
         self.sealed = judge.sealed
 
+    def __reduce__(self) -> tuple:  # a hidden function run in the kernel gets the real module
+        return importlib.import_module, ("labs.data",)
+
     def __getattr__(self, name: str) -> Any:
         from labs import data
 
@@ -377,6 +420,9 @@ def _cached_split(name: str, test_size: float) -> tuple[pd.DataFrame, pd.DataFra
     return data.split(name, test_size)
 
 
+_ABSENT = object()
+
+
 class CellScope(dict):
     """A grade cell's globals: its own names, the judge's, builtins, then the learner's."""
 
@@ -390,6 +436,17 @@ class CellScope(dict):
         value = self.judge.lookup(name)
         self[name] = value
         return value
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """``globals().get(name)`` in a check sees the learner's names too."""
+        try:
+            return self[name]
+        except NameError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or (isinstance(name, str)
+                                              and self.get(name, _ABSENT) is not _ABSENT)
 
 
 class Judge:
@@ -411,6 +468,18 @@ class Judge:
     def lookup(self, name: str) -> Any:
         return self.ask("get", name=name)
 
+    def run_in_kernel(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+        """Call a function the check defines in the learner's kernel (sent by value), e.g. to
+        inspect a learner's function (its code, its globals) or trace a call there. What it
+        returns is only as trustworthy as the kernel: use it for structure, not for values."""
+        return self.ask("call", target=function, args=args, kwargs=kwargs,
+                        sealed=self.sealed_depth > 0)
+
+    def in_kernel(self, dotted: str) -> Any:
+        """The course's own helper ``dotted`` (``labs.…``) as the kernel has it: a handle,
+        e.g. to read what a spy passed to the learner's code recorded there."""
+        return self.ask("resolve", dotted=dotted)
+
     @contextlib.contextmanager
     def sealed(self) -> Iterator[None]:
         """Calls to the learner's code made meanwhile run with ``labs.data``'s loaders sealed
@@ -424,7 +493,8 @@ class Judge:
     def preset(self) -> dict:
         return {"__name__": "__judge__", "__builtins__": builtins, "np": np, "pd": pd,
                 "math": math, "warnings": warnings, "data": JudgeData(self),
-                "sealed": self.sealed, "learner": Learner(self), "LearnerError": LearnerError}
+                "sealed": self.sealed, "learner": Learner(self), "LearnerError": LearnerError,
+                "in_kernel": self.in_kernel, "run_in_kernel": self.run_in_kernel}
 
     def verdict(self, cell: NotebookNode) -> list[NotebookNode]:
         """The cell's outputs after judging it: none if every check passed, else one error.

@@ -99,12 +99,13 @@ def test_other_objects_stay_in_the_kernel_as_handles(roundtrip):
     from sklearn.linear_model import LinearRegression
 
     handle = roundtrip(LinearRegression())
-    assert type(handle) is judge.Handle
+    assert isinstance(handle, judge.Handle) and type(handle).__name__ == "LinearRegression"
     assert "sklearn.linear_model._base.LinearRegression" in handle.type_names
+    assert isinstance(handle, LinearRegression), "isinstance answers as in the kernel"
     with pytest.raises(TypeError):
         bool(handle)  # a check must compare plain values, not trust an object's truth
     function = roundtrip(len)
-    assert type(function) is judge.Handle and function._callable
+    assert isinstance(function, judge.Handle) and function._callable
 
 
 def _tree(kind, **fields):
