@@ -45,6 +45,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
 from autograde.boxed.channel import MIME
+from labs import kit
 
 MAX_REPLY_BYTES = 256 * 1024 * 1024
 _HIDDEN = re.compile(r"^\s*### BEGIN HIDDEN TESTS\s*$(.*?)^\s*### END HIDDEN TESTS\s*$",
@@ -507,7 +508,7 @@ class Judge:
         self.sealed_depth = 0
         try:
             code = compile(cell.source, filename, "exec", dont_inherit=True)
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), kit.judging(self):
                 warnings.simplefilter("ignore")
                 exec(code, CellScope(self, self.preset()))
         except KernelDied as error:
