@@ -32,10 +32,25 @@ KINDS = ("complete", "partial", "blank")
 HOSTILE = "dies"  # os._exit in the first solution cell: nbgrader drops it, acelabs scores it
 
 
-def build_class(course: Course, root: Path, labs: list[str], students: int) -> None:
-    """Scratch course at ``root`` with the labs' sources, releases and a submitted class."""
+STOCK_NBGRADER = (
+    "\n# plain nbgrader for the comparison: its own Execute, in a kernel of the grader's\n"
+    "c.Autograde.autograde_preprocessors = [\n"
+    "    'nbgrader.preprocessors.Execute', 'nbgrader.preprocessors.IgnorePattern',\n"
+    "    'nbconvert.preprocessors.ClearMetadataPreprocessor',\n"
+    "    'nbgrader.preprocessors.LimitOutput', 'nbgrader.preprocessors.SaveAutoGrades',\n"
+    "    'nbgrader.preprocessors.AssignLatePenalties',\n"
+    "    'nbgrader.preprocessors.CheckCellMetadata']\n")
+
+
+def build_class(course: Course, root: Path, labs: list[str], students: int,
+                stock: bool = False) -> None:
+    """Scratch course at ``root`` with the labs' sources, releases and a submitted class;
+    ``stock``: nbgrader's own autograde steps, not the course's sandboxed execute step."""
     scratch = course.relocated(root)
     shutil.copy(course.root / "nbgrader_config.py", root / "nbgrader_config.py")
+    if stock:
+        with open(root / "nbgrader_config.py", "a") as config:
+            config.write(STOCK_NBGRADER)
     for lab in labs:
         shutil.copytree(course.path("source") / lab, scratch.path("source") / lab)
         shutil.copytree(course.path("release") / lab, scratch.path("release") / lab)
@@ -110,7 +125,7 @@ def main() -> int:
     plain, plain_feedback, ours, cells, their_cells, judged, agree = [], [], [], [], [], [], None
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            build_class(course, Path(a), labs, args.students)
+            build_class(course, Path(a), labs, args.students, stock=True)
             build_class(course, Path(b), labs, args.students)
             autograde_s, with_feedback_s = run_nbgrader(Path(a), labs)
             plain.append(autograde_s)
