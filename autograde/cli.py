@@ -284,7 +284,9 @@ def parser() -> argparse.ArgumentParser:
     run_demo = verbs.add_parser("demo", help="release, grade sample submissions, write feedback")
     run_demo.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")
     run_demo.add_argument("--out", type=Path, default=Path("demo"),
-                          help="scratch course directory (default: ./demo, replaced)")
+                          help="scratch course directory (default: ./demo): a new or empty "
+                               "folder, or one an earlier demo made, which is replaced; never "
+                               "the course or a workspace")
     run_demo.set_defaults(run=_demo)
     return top
 

@@ -67,11 +67,22 @@ class Job:
     @classmethod
     def from_directory(cls, nb: NotebookNode, directory: Path, limits: Limits,
                        label: str = "") -> Job:
-        """A job for ``nb`` with every other file of ``directory`` beside it."""
+        """A job for ``nb`` with every other file of ``directory`` beside it.
+
+        Only regular files and folders are read: a symbolic link (whose copy would be the file
+        it points to) or a FIFO or device (which would block or never end) is refused with a
+        ValueError before any file is read. Links are told by ``is_symlink`` (lstat), and
+        ``rglob`` enters no linked folder.
+        """
+        paths = sorted(directory.rglob("*"))
+        odd = [path for path in paths
+               if path.is_symlink() or not (path.is_file() or path.is_dir())]
+        if odd:
+            names = ", ".join(str(path.relative_to(directory)) for path in odd[:3])
+            raise ValueError(f"only regular files and folders are graded, not {names}")
         files = {
             str(path.relative_to(directory)): base64.b64encode(path.read_bytes()).decode()
-            for path in sorted(directory.rglob("*"))
-            if path.is_file() and path.suffix != ".ipynb"
+            for path in paths if path.is_file() and path.suffix != ".ipynb"
         }
         return cls(notebook=dict(nb), files=files, limits=limits, label=label)
 

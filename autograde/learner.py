@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-from autograde import AcelabsError, interview, pipeline, submissions
+from autograde import AcelabsError, interview, ownership, pipeline, submissions
 from autograde.course import Course
 from labs import catalog, progress
 from labs.check import hints_for
@@ -131,6 +131,8 @@ def self_check(course: Course, notebook: Path, lab_id: str | None = None,
     """Grade one notebook (a lab, or a mock interview) with the hidden tests, as the
     instructor's grading would."""
     nb = read_notebook(notebook)
+    feedback_to = feedback_to or notebook.with_name(f"{notebook.stem}-feedback.html")
+    ownership.check_replaceable(feedback_to, (ownership.HTML_SIGNATURE,))
     if interview.is_interview(nb):
         if lab_id:
             raise AcelabsError(f"{notebook} is a mock interview, not {lab_id}")
@@ -154,8 +156,9 @@ def self_check(course: Course, notebook: Path, lab_id: str | None = None,
         feedback = None
         page = scratch.path("feedback") / SELF / name / f"{name}.html"
         if page.is_file():
-            feedback = feedback_to or notebook.with_name(f"{notebook.stem}-feedback.html")
-            shutil.copyfile(page, feedback)
+            feedback = feedback_to
+            feedback.write_text(ownership.signed_html(page.read_text(encoding="utf-8")),
+                                encoding="utf-8")
     note = "; ".join(filter(None, [result.note, interview.timing(nb)
                                    if interview.is_interview(nb) else None])) or None
     report = CheckReport(name, questions, feedback, note=note)

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from autograde import AcelabsError, submissions
+from autograde import AcelabsError, ownership, submissions
 from autograde.course import Course
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -143,7 +143,8 @@ def _section(cohort: LabCohort) -> str:
 
 
 def write(course: Course, destination: Path) -> Path:
-    """Write the cohort report as one HTML file."""
+    """Write the cohort report as one HTML file (replacing only a report acelabs wrote)."""
+    ownership.check_replaceable(destination, (ownership.HTML_SIGNATURE,))
     cohorts = collect(course)
     if not cohorts:
         raise AcelabsError("the gradebook has no graded submissions yet (run `acelabs grade`)")
@@ -157,5 +158,5 @@ def write(course: Course, destination: Path) -> Path:
             f"<h1>{html.escape(course.course_id)}: cohort report</h1><p>{stamp}</p>"
             f"{body}</body></html>")
     destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_text(page, encoding="utf-8")
+    destination.write_text(ownership.signed_html(page), encoding="utf-8")
     return destination
