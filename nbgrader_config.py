@@ -19,7 +19,7 @@ c.Exchange.root = os.path.join(c.CourseDirectory.root, "exchange")
 # Execution: seconds one cell may run before it is interrupted and scored as an error.
 c.Execute.timeout = 120
 
-# Bounds on each student's notebook run by `acelabs grade` (see autograde/sandbox.py).
+# Bounds on each student's notebook, however it is graded (see autograde/sandbox.py).
 c.Limits.notebook_seconds = 600  # wall time for the whole notebook, then it is stopped
 c.Limits.memory_mb = 4096  # memory the notebook may take: each process's address space beyond
 # the libraries its kernel starts with, and (where a memory cgroup can be made) the box's total
@@ -27,6 +27,31 @@ c.Limits.processes = 256  # tasks in the sandbox at once (where a pids cgroup ca
 c.Limits.cpus = 1.0  # cores the sandbox may use between all its processes
 c.Limits.output_bytes = 2_000_000  # output kept per notebook; the rest is dropped
 c.Limits.file_mb = 256  # largest file the notebook may write
+
+# Every way of grading this course runs student code in the sandbox, with the limits above:
+# `nbgrader autograde` and formgrader's Autograde button execute each notebook through
+# autograde.nbgrader_execute.SandboxedExecute instead of nbgrader's own Execute (which would run
+# it in a kernel of the grader's, with the gradebook and source/ in view), and `acelabs grade`
+# runs it in parallel in the same sandbox. The other steps are nbgrader 0.9's defaults.
+c.Autograde.autograde_preprocessors = [
+    "autograde.nbgrader_execute.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Pages that show student work (feedback, formgrader) run none of its script: outputs and
+# Markdown are sanitized (scripts, event handlers, style sheets and javascript: links removed;
+# tables, headings and images kept, see autograde/safe_html.py). Graded notebooks also lose
+# every script-bearing output as soon as they have run (autograde/outputs.py).
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {
+    "clean_html": "autograde.safe_html.clean_html",
+    "markdown2html": "autograde.safe_html.SafeMarkdown",
+}
 
 # A test cell a student deleted is put back and graded (nbgrader leaves it "needs manual grade").
 c.OverwriteCells.add_missing_cells = True

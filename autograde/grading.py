@@ -27,7 +27,9 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import capture_log
 from traitlets.config import Config
+from traitlets.utils.importstring import import_item
 
+from autograde import outputs
 from autograde.execute import Job, Limits, Outcome
 from autograde.executors import Executor
 
@@ -72,7 +74,9 @@ class DelegatedExecute(NbGraderPreprocessor):
         self.outcomes.append(outcome)
         if outcome.status == "broken":  # leave it ungraded, to grade again, rather than score 0
             raise RuntimeError(outcome.message)
-        return nbformat.from_dict(outcome.notebook), resources
+        executed = nbformat.from_dict(outcome.notebook)
+        outputs.strip_scripts(executed)
+        return executed, resources
 
 
 class ThreadSafeAutograde(Autograde):
@@ -97,8 +101,15 @@ class ThreadSafeAutograde(Autograde):
 
 
 def _is_execute(step: object) -> bool:
-    name = step if isinstance(step, str) else getattr(step, "__name__", "")
-    return name.rsplit(".", 1)[-1] == "Execute" or step is Execute
+    """Whether ``step`` (a class, or its dotted name, as nbgrader's config lists steps) is
+    nbgrader's Execute or one put in its place, such as this course's
+    `autograde.nbgrader_execute.SandboxedExecute`: a subclass of Execute."""
+    if isinstance(step, str):
+        try:
+            step = import_item(step)
+        except (ImportError, AttributeError, ValueError):
+            return False
+    return isinstance(step, type) and issubclass(step, Execute)
 
 
 @contextlib.contextmanager

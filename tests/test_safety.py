@@ -1,22 +1,50 @@
 """A grading host no submission can harm: no verb removes or overwrites what it did not make,
-and links and special files in a submission are refused before anything is copied."""
+every grading path runs student code in the sandbox, links and special files in a submission
+are refused before anything is copied, and no student script reaches a page a grader opens."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
 import os
 import subprocess
 import sys
+import uuid
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from nbconvert.exporters import HTMLExporter
+from nbformat.v4 import new_markdown_cell, new_output
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.apps.baseapp import NbGrader
+from nbgrader.server_extensions.formgrader import handlers as formgrader_handlers
+from traitlets.config import Config
 
-from autograde import AcelabsError, demo, learner, ownership, pipeline, plain_files, report
+from autograde import (
+    AcelabsError,
+    demo,
+    learner,
+    outputs,
+    ownership,
+    pipeline,
+    plain_files,
+    report,
+    sandbox,
+)
 from autograde.course import Course
 from autograde.execute import Job, Limits
+from autograde.feedback import FeedbackExporter
 from labs import progress
 from tests import toy_course
-from tests.conftest import REPO
+from tests.conftest import JOBS, REPO
+
+MARK = f"PWNED_{uuid.uuid4().hex[:8]}"  # what a student's script would set in the page
+ESCAPE = f"acelabs-escape-{uuid.uuid4().hex[:8]}"  # what a student would write outside the box
+
 
 # --- 1. No verb removes or overwrites what it did not make ---------------------------------
 
@@ -202,3 +230,292 @@ def test_a_job_is_never_made_from_links_or_special_files(tmp_path):
     os.mkfifo(tmp_path / "pipe")
     with pytest.raises(ValueError, match="pipe"):
         Job.from_directory(nb, tmp_path, Limits())
+
+
+# --- 4. No student script in the grader's browser ---------------------------------------------
+
+ATTACK_CELL = (
+    "from IPython.display import HTML, Javascript, Markdown, SVG, display\n"
+    f"display(HTML('<b>bold</b><script>window.{MARK} = 1</script>'))\n"
+    f"display(HTML('<img src=x onerror=\"window.{MARK} = 2\">'))\n"
+    f"display(Javascript('window.{MARK} = 3'))\n"
+    f"display(Markdown('<a href=\"javascript:window.{MARK}=4\">x</a>'))\n"
+    f"display(HTML('<table><tr><td>cell</td></tr></table>'))\n"
+)
+ATTACK_MARKDOWN = (f"My answer <img src=x onerror=\"window.{MARK} = 5\">\n\n"
+                   f"<script>window.{MARK} = 6</script>\n\n**bold** | a table? | no")
+
+
+class ActiveContent(HTMLParser):
+    """Everything in a page that a browser would run: script elements' text, event-handler
+    attributes, javascript: URLs, and the same inside data:text/html frames."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on") or value.strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+            if value.startswith("data:text/html;base64,"):
+                inner = ActiveContent()
+                inner.feed(base64.b64decode(value.split(",", 1)[1]).decode())
+                self.found += inner.found
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.found.append(data)
+
+
+def student_script(page: str) -> list[str]:
+    """The active parts of ``page`` that the student wrote (they carry MARK)."""
+    parser = ActiveContent()
+    parser.feed(page)
+    return [active for active in parser.found if MARK in active]
+
+
+def _attack_notebook() -> nbformat.NotebookNode:
+    """An executed-looking notebook whose outputs and Markdown carry script (not stripped)."""
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell(ATTACK_CELL)
+    code.outputs = [
+        new_output("display_data", data={"text/html": f"<script>window.{MARK}=1</script>",
+                                         "text/plain": "<HTML>"}),
+        new_output("display_data", data={"text/html": f"<img src=x onerror='{MARK}'>"},
+                   metadata={"text/html": {"isolated": True}}),
+        new_output("display_data", data={"application/javascript": f"window.{MARK}=3"}),
+        new_output("display_data", data={"text/markdown": f"<a href='javascript:{MARK}'>x</a>"}),
+        new_output("display_data", data={"image/svg+xml": f"<svg onload='{MARK}'></svg>"}),
+        new_output("execute_result", data={"text/plain": "0.5"}, execution_count=1),
+    ]
+    nb.cells = [new_markdown_cell(ATTACK_MARKDOWN), code]
+    return nb
+
+
+def _course_config(root: Path = REPO) -> Config:
+    return Course.load(root).config
+
+
+def formgrader_page(config: Config, notebook: Path) -> str:
+    """The page formgrader shows a grader for a graded notebook (its SubmissionHandler)."""
+    config = Config(json.loads(json.dumps(config)))
+    config.merge(Config({"HTMLExporter": {
+        "template_name": "formgrade",
+        "extra_template_basedirs": [formgrader_handlers.template_path]}}))
+    resources = {"assignment_id": "toy", "notebook_id": notebook.stem, "submission_id": "1",
+                 "index": 0, "total": 1, "base_url": "/", "student": "eve", "last_name": None,
+                 "first_name": None, "notebook_path": str(notebook)}
+    html, _ = HTMLExporter(config=config).from_filename(str(notebook), resources=resources)
+    return html
+
+
+def feedback_page(config: Config, notebook: Path) -> str:
+    """The feedback page nbgrader's GenerateFeedback renders from a graded notebook."""
+    config = Config(json.loads(json.dumps(config)))
+    css = Path(formgrader_handlers.static_path) / "node_modules" / "bootstrap" / "dist" / "css"
+    config.merge(Config({"HTMLExporter": {
+        "template_name": "feedback", "extra_template_paths": [str(css)],
+        "extra_template_basedirs": [formgrader_handlers.template_path]}}))
+    resources = {"nbgrader": {"notebook": notebook.stem, "student": "eve", "assignment": "toy",
+                              "score": 0.0, "max_score": 0.0, "late_penalty": 0.0}}
+    html, _ = FeedbackExporter(config=config).from_filename(str(notebook), resources=resources)
+    return html
+
+
+def test_the_course_config_sanitizes_every_page_that_shows_student_work(tmp_path):
+    notebook = tmp_path / "toy.ipynb"
+    nbformat.write(_attack_notebook(), notebook)
+    config = _course_config()
+    bare = formgrader_page(Config(), notebook)
+    assert student_script(bare), "the attack notebook should run script in an unsanitized page"
+    for page in (formgrader_page(config, notebook), feedback_page(config, notebook)):
+        assert not student_script(page)
+        assert "<strong>bold</strong>" in page  # Markdown still renders
+
+
+def test_sanitized_pages_keep_what_notebooks_show():
+    from autograde.safe_html import clean_html
+    table = "<table class='dataframe'><thead><tr><th>a</th></tr></thead>" \
+            "<tbody><tr><td>1</td></tr></tbody></table>"
+    assert "<thead>" in clean_html(table) and "<td>1</td>" in clean_html(table)
+    kept = clean_html("<h2 id='x'>Title</h2><p>text <em>em</em></p><img src='data:image/png;"
+                      "base64,AAAA' alt='plot'>")
+    assert "<h2" in kept and "<p>" in kept and 'src="data:image/png' in kept
+    assert "<style" not in clean_html("<style>body{display:none}</style><p>x</p>")
+
+
+def test_script_bearing_outputs_are_stripped_and_text_kept():
+    nb = _attack_notebook()
+    assert outputs.strip_scripts(nb) == 5
+    kept = nb.cells[1].outputs
+    assert MARK not in json.dumps(kept)
+    assert kept[0].data == {"text/plain": "<HTML>"}
+    assert kept[2].data == {"text/plain": outputs.REMOVED}
+    assert kept[5].data == {"text/plain": "0.5"}  # a partial-credit value is untouched
+    safe = {"text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "t"}
+    plain = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        outputs=[new_output("display_data", data=dict(safe))])])
+    assert outputs.strip_scripts(plain) == 0 and plain.cells[0].outputs[0].data == safe
+
+
+# --- 2, 3, 4 on every grading path: acelabs grade, nbgrader autograde, formgrader ------------
+
+def escaping_answer(toy: toy_course.ToyClass, outside: Path) -> dict[str, str]:
+    """The reference answers, with q1 also trying to write into the course and /tmp."""
+    attempt = (
+        "import pathlib\n"
+        f"for _target in ({str(toy.root / ESCAPE)!r}, {str(outside)!r}):\n"
+        "    try:\n"
+        "        pathlib.Path(_target).write_text('escaped')\n"
+        "        print('WRITE-' + 'SUCCEEDED', _target)\n"
+        "    except OSError as _error:\n"
+        "        print('write blocked:', _error)\n")
+    return {**toy.answers, "q1": attempt + toy.answers["q1"]}
+
+
+def scripting_answer(toy: toy_course.ToyClass) -> tuple[dict[str, str], callable]:
+    def add_markdown(nb: nbformat.NotebookNode) -> None:
+        nb.cells.insert(2, new_markdown_cell(ATTACK_MARKDOWN))
+    return {**toy.answers, "q1": ATTACK_CELL + toy.answers["q1"]}, add_markdown
+
+
+def assert_not_escaped(toy: toy_course.ToyClass, outside: Path, student: str) -> None:
+    """The notebook ran, and neither write reached the host (a write to /tmp may succeed in
+    the box's own /tmp, which the host never sees)."""
+    graded = (toy.root / "autograded" / student / "toy" / "toy.ipynb").read_text()
+    assert "write blocked" in graded  # the course is not even in view
+    assert f"WRITE-SUCCEEDED {toy.root / ESCAPE}" not in graded
+    assert not (toy.root / ESCAPE).exists()
+    assert not outside.exists()
+
+
+def assert_no_script(toy: toy_course.ToyClass, student: str) -> None:
+    graded = toy.root / "autograded" / student / "toy" / "toy.ipynb"
+    nb = nbformat.read(str(graded), as_version=4)
+    assert MARK not in json.dumps([cell.get("outputs", []) for cell in nb.cells])
+    assert not student_script(formgrader_page(toy.course.config, graded))
+
+
+def score(toy: toy_course.ToyClass, student: str) -> float | None:
+    with Gradebook(toy.course.db_url, toy.course.course_id) as gradebook:
+        try:
+            return gradebook.find_submission("toy", student).score
+        except Exception:
+            return None
+
+
+needs_sandbox = pytest.mark.skipif(not sandbox.bubblewrap(), reason="needs bubblewrap")
+
+
+@pytest.fixture(scope="module")
+def acelabs_graded(tmp_path_factory):
+    toy = toy_course.released(tmp_path_factory.mktemp("acelabs-grade"))
+    outside = Path("/tmp") / f"{ESCAPE}-acelabs"
+    toy.hand_in("good", toy.answers)
+    toy.hand_in("escaper", escaping_answer(toy, outside))
+    toy.hand_in("scripter", *scripting_answer(toy))
+    for kind in IRREGULAR:
+        toy.hand_in(kind, toy.answers)
+        _plant(toy.root / "submitted" / kind / "toy", kind,
+               toy.root / "source" / "toy" / "toy.ipynb")
+    results = {r.student: r for r in pipeline.grade(toy.course, jobs=JOBS)}
+    yield toy, outside, results
+    with contextlib.suppress(FileNotFoundError):
+        outside.unlink()
+
+
+@pytest.mark.slow
+@needs_sandbox
+def test_acelabs_grade_keeps_student_code_in_the_sandbox(acelabs_graded):
+    toy, outside, results = acelabs_graded
+    assert results["escaper"].graded and results["escaper"].score == 3, results["escaper"]
+    assert_not_escaped(toy, outside, "escaper")
+
+
+@pytest.mark.slow
+def test_acelabs_grade_refuses_links_and_special_files_and_grades_the_rest(acelabs_graded):
+    toy, _, results = acelabs_graded
+    assert results["good"].graded and results["good"].score == 3
+    for kind, words in IRREGULAR.items():
+        assert not results[kind].graded and words in results[kind].problem, results[kind]
+        assert not (toy.root / "autograded" / kind).exists()
+        assert not (toy.root / "feedback" / kind).exists()
+
+
+@pytest.mark.slow
+def test_acelabs_grade_feedback_and_formgrader_run_no_student_script(acelabs_graded):
+    toy, _, results = acelabs_graded
+    assert results["scripter"].graded and results["scripter"].score == 3, results["scripter"]
+    assert_no_script(toy, "scripter")
+    page = (toy.root / "feedback" / "scripter" / "toy" / "toy.html").read_text()
+    assert "window." + MARK in page  # the student's code is shown, as text
+    assert not student_script(page)
+
+
+@pytest.fixture(scope="module")
+def nbgrader_graded(tmp_path_factory):
+    """A class graded with plain `nbgrader autograde` and `generate_feedback` in the course."""
+    toy = toy_course.released(tmp_path_factory.mktemp("nbgrader-autograde"))
+    outside = Path("/tmp") / f"{ESCAPE}-nbgrader"
+    toy.hand_in("escaper", escaping_answer(toy, outside))
+    toy.hand_in("scripter", *scripting_answer(toy))
+    toy.hand_in("linker", toy.answers)
+    _plant(toy.root / "submitted" / "linker" / "toy", "link",
+           toy.root / "source" / "toy" / "toy.ipynb")
+    nbgrader = str(Path(sys.executable).parent / "nbgrader")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    graded = subprocess.run([nbgrader, "autograde", "toy", "--force"], cwd=toy.root, env=env,
+                            capture_output=True, text=True, timeout=900)
+    subprocess.run([nbgrader, "generate_feedback", "toy", "--force"], cwd=toy.root, env=env,
+                   capture_output=True, text=True, timeout=900)
+    yield toy, outside, graded
+    with contextlib.suppress(FileNotFoundError):
+        outside.unlink()
+
+
+@pytest.mark.slow
+@needs_sandbox
+def test_nbgrader_autograde_runs_student_code_in_the_sandbox(nbgrader_graded):
+    toy, outside, graded = nbgrader_graded
+    assert score(toy, "escaper") == 3, graded.stderr[-3000:]
+    assert_not_escaped(toy, outside, "escaper")
+
+
+@pytest.mark.slow
+def test_nbgrader_autograde_refuses_links_and_shows_no_student_script(nbgrader_graded):
+    toy, _, graded = nbgrader_graded
+    assert graded.returncode != 0 and "symbolic link" in graded.stderr, graded.stderr[-3000:]
+    assert not (toy.root / "autograded" / "linker" / "toy").exists()  # nbgrader's copy removed
+    assert not (toy.root / "feedback" / "linker").exists()
+    assert score(toy, "scripter") == 3
+    assert_no_script(toy, "scripter")
+    page = (toy.root / "feedback" / "scripter" / "toy" / "toy.html").read_text()
+    assert not student_script(page)
+
+
+@pytest.mark.slow
+@needs_sandbox
+def test_formgrader_autograde_button_runs_student_code_in_the_sandbox(tmp_path):
+    toy = toy_course.released(tmp_path)
+    outside = Path("/tmp") / f"{ESCAPE}-formgrader"
+    toy.hand_in("escaper", escaping_answer(toy, outside))
+    app = NbGrader()  # formgrader's own way of reading the course's config
+    app.load_cwd_config = True
+    with contextlib.chdir(toy.root):
+        app.load_config_file()
+        api = NbGraderAPI(config=app.config)
+        result = api.autograde("toy", "escaper")  # what the ⚡ Autograde button calls
+    try:
+        assert result["success"], result.get("log", "")[-3000:]
+        assert score(toy, "escaper") == 3
+        assert_not_escaped(toy, outside, "escaper")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            outside.unlink()
