@@ -58,9 +58,13 @@ c.OverwriteCells.add_missing_cells = True
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# Feedback shows hidden tests' messages but not their code (see autograde/feedback.py).
+# Feedback shows hidden tests' messages but not their code, each test cell under the question
+# it grades with the question's first hint when it failed (see autograde/feedback.py) — the
+# same page from `acelabs grade`, `nbgrader generate_feedback` and formgrader.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "autograde.feedback.HideHiddenTests",
+    "autograde.feedback.QuestionFeedback",
 ]
+c.GenerateFeedback.exporter_class = "autograde.feedback.FeedbackExporter"

@@ -5,21 +5,31 @@ it — and the tracebacks that quote them — reach the student (nbgrader issue 
 preprocessor, listed in nbgrader_config.py for GenerateFeedback, replaces each hidden block
 with a placeholder and cuts error tracebacks in grade cells down to their message.
 
-`FeedbackExporter` renders the page: nbconvert's HTML exporter, compiling its templates once
-per process instead of once per notebook.
+`QuestionFeedback` names each test cell after the question it grades and puts the question's
+first hint under a failed check; `FeedbackExporter` renders the page around those questions
+(autograde/templates/acelabs_feedback), compiling its templates once per process.
 """
 
 from __future__ import annotations
 
+import copy
+import html
 import re
 import threading
+from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
+from nbformat.v4 import new_output
 from traitlets import Bool
+from traitlets.config import Config
+
+TEMPLATES = Path(__file__).parent / "templates"
+NO_RESPONSE = "No response."
+_HEADING = re.compile(r"^(?:#+\s*|\*\*)((?:Q|C)\d+)\b\.?\**\s*(?:[—:-]\s*)?(.*)$", re.MULTILINE)
 
 HIDDEN_BLOCK = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.DOTALL)
 PLACEHOLDER = "# (hidden tests ran here; their messages are below)"
@@ -37,6 +47,51 @@ class HideHiddenTests(Preprocessor):
                 if output.output_type == "error":
                     output.traceback = [f"{output.ename}: {output.evalue}"]
         return cell, resources
+
+
+class QuestionFeedback(Preprocessor):
+    """Tell the feedback page which question each test cell grades, with its title, and add
+    the question's first hint under each failed check; drop nbgrader's "No response."
+    comments, which say only that an answer cell was left as released."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        lab = resources.get("nbgrader", {}).get("assignment", "")
+        hints = _hints(lab)
+        titles: dict[str, str] = {}
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                for match in _HEADING.finditer(cell.source):
+                    title = re.sub(r"\s*\(\d+(?: \+ \d+)? points?\)\s*$", "", match.group(2))
+                    titles.setdefault(match.group(1).lower(), f"{match.group(1)} — {title}"
+                                      if title and len(title) < 80 else match.group(1))
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("comment") == NO_RESPONSE:
+                meta["comment"] = None
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            question = str(meta.get("grade_id", "")).split("_")[0]
+            cell.metadata["acelabs"] = {"question": question,
+                                        "title": titles.get(question, question)}
+            failed = any(o.output_type == "error" for o in cell.get("outputs", []))
+            if failed and hints.get(question):
+                hint = html.escape(hints[question][0])
+                cell.outputs.append(new_output("display_data", data={
+                    "text/html": f'<div class="acelabs-hint"><b>Hint:</b> {hint} '
+                                 f"(more: <code>hint(\"{question}\")</code>)</div>",
+                    "text/plain": f"Hint: {hints[question][0]}"}))
+        return nb, resources
+
+
+def _hints(lab: str) -> dict[str, list[str]]:
+    """The lab's hints by question, or none for a notebook that is not one of the labs."""
+    try:
+        from labs import check
+
+        return check.hints_for(lab)
+    except Exception:  # a course of its own: no hints to give
+        return {}
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -63,11 +118,23 @@ _COMPILED = _CompiledTemplates()
 
 
 class FeedbackExporter(HTMLExporter):
-    """nbconvert's HTML exporter whose templates are compiled once per process.
+    """nbconvert's HTML exporter for the course's feedback page, its templates compiled once
+    per process.
 
     nbgrader makes a new exporter, and so a new Jinja environment, for every feedback page;
     compiling the templates again was about a third of the time each page took.
     """
+
+    def __init__(self, config: Config | None = None, **kwargs) -> None:
+        config = copy.deepcopy(config) if config is not None else Config()
+        if config.HTMLExporter.get("template_name") == "feedback":  # nbgrader's: ours extends it
+            config.FeedbackExporter.template_name = "acelabs_feedback"
+            bases = list(config.HTMLExporter.get("extra_template_basedirs", []))
+            config.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES), *bases]
+            # and "feedback/index.html.j2", the page ours extends, found by that name
+            config.FeedbackExporter.extra_template_paths = [
+                *config.HTMLExporter.get("extra_template_paths", []), *bases]
+        super().__init__(config=config, **kwargs)
 
     def _create_environment(self) -> Environment:
         environment = super()._create_environment()
