@@ -21,6 +21,8 @@ from nbformat.v4 import new_markdown_cell, new_output
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.apps.baseapp import NbGrader
+from nbgrader.converters import GenerateFeedback
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.server_extensions.formgrader import handlers as formgrader_handlers
 from traitlets.config import Config
 
@@ -37,7 +39,6 @@ from autograde import (
 )
 from autograde.course import Course
 from autograde.execute import Job, Limits
-from autograde.feedback import FeedbackExporter
 from labs import progress
 from tests import toy_course
 from tests.conftest import JOBS, REPO
@@ -317,15 +318,16 @@ def formgrader_page(config: Config, notebook: Path) -> str:
 
 
 def feedback_page(config: Config, notebook: Path) -> str:
-    """The feedback page nbgrader's GenerateFeedback renders from a graded notebook."""
+    """The feedback page nbgrader's GenerateFeedback renders from a graded notebook: its
+    exporter (acelabs' unless the course names one), configured as GenerateFeedback does."""
     config = Config(json.loads(json.dumps(config)))
-    css = Path(formgrader_handlers.static_path) / "node_modules" / "bootstrap" / "dist" / "css"
-    config.merge(Config({"HTMLExporter": {
-        "template_name": "feedback", "extra_template_paths": [str(css)],
-        "extra_template_basedirs": [formgrader_handlers.template_path]}}))
+    if "exporter_class" not in config.GenerateFeedback:  # as pipeline._api chooses
+        config.GenerateFeedback.exporter_class = "autograde.feedback.FeedbackExporter"
+    app = GenerateFeedback(coursedir=CourseDirectory(config=config), config=config)
     resources = {"nbgrader": {"notebook": notebook.stem, "student": "eve", "assignment": "toy",
                               "score": 0.0, "max_score": 0.0, "late_penalty": 0.0}}
-    html, _ = FeedbackExporter(config=config).from_filename(str(notebook), resources=resources)
+    exporter = app.exporter_class(config=app.config)
+    html, _ = exporter.from_filename(str(notebook), resources=resources)
     return html
 
 
