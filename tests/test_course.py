@@ -23,4 +23,5 @@ def test_nbgrader_overrides_stay_out_of_the_course_config(tmp_path: Path):
     assert api.coursedir.release_directory == str(tmp_path)
     assert "release_directory" not in course.config.CourseDirectory
     assert api.config.GenerateFeedback.exporter_class == "autograde.feedback.FeedbackExporter"
-    assert "exporter_class" not in course.config.GenerateFeedback
+    api.config.GenerateFeedback.exporter_class = "changed.in.the.copy"
+    assert course.config.GenerateFeedback.exporter_class == "autograde.feedback.FeedbackExporter"
