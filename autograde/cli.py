@@ -1,5 +1,12 @@
 """`acelabs`: the course's command line, for learners (list, start, lab, check, hint, interview,
-progress) and instructors (release, grade, export, report, demo)."""
+progress) and instructors (release, grade, export, report, demo).
+
+Each verb imports what it uses when it runs: nbgrader, pandas, scikit-learn and the grading
+engine take seconds to import, and `--help`, `list`, `hint` and `progress` need none of them
+(benchmarks/verb_startup.py times them). Learner verbs find the course and the workspace from
+wherever the learner stands (``labs.places``); instructor verbs work on ``--course`` (default:
+the current directory).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +17,17 @@ import sys
 import textwrap
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SAWarning
+from autograde import AcelabsError
+from labs import catalog, places, progress
 
-from autograde import AcelabsError, demo, interview, learner, pipeline, report, sandbox
-from autograde.course import Course
-from autograde.executors import DaskCluster, InProcess, LocalProcess, WarmPool
-from labs import catalog, check, data, progress
+if TYPE_CHECKING:
+    from autograde.course import Course
+    from autograde.executors import DaskCluster
 
-EXECUTORS = {"local": WarmPool, "cold": LocalProcess, "in-process": InProcess}
+EXECUTORS = {"local": "WarmPool", "cold": "LocalProcess", "in-process": "InProcess"}
+"""``--executor`` choices: the class of ``autograde.executors`` each one names."""
 
 
 def _positive(text: str) -> int:
@@ -28,8 +37,39 @@ def _positive(text: str) -> int:
     return value
 
 
+def _quiet_gradebook() -> None:
+    """Hide nbgrader's own SQLAlchemy session warnings (imported only by verbs that grade)."""
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)
+
+
+def _instructor_course(args: argparse.Namespace) -> Course:
+    """The course ``--course`` names, default the current directory."""
+    from autograde.course import Course
+
+    _quiet_gradebook()
+    return Course.load(args.course or Path("."))
+
+
+def _learner_course(args: argparse.Namespace, near: Path | None = None) -> Course:
+    """The course ``--course`` names, else the one holding ``near`` (default: where the learner
+    stands), else the package's own."""
+    from autograde.course import Course
+
+    _quiet_gradebook()
+    return Course.load(args.course or places.course_root(near))
+
+
+def _workspace(args: argparse.Namespace) -> Path:
+    """The workspace ``--dir`` names, else the one the learner stands in (``labs.places``)."""
+    return args.dir if args.dir is not None else places.workspace()
+
+
 def _release(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import pipeline
+
+    course = _instructor_course(args)
     if args.check:
         differences = pipeline.release_differences(course, args.labs)
         if differences:
@@ -49,20 +89,25 @@ def _cluster_threads(cluster: DaskCluster) -> int:
 
 
 def _warn_if_unsandboxed() -> None:
+    from autograde import sandbox
+
     for message in sandbox.alerts():
         print(f"acelabs: WARNING: {message}", file=sys.stderr)
 
 
 def _grade(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import executors, pipeline
+
+    course = _instructor_course(args)
     _warn_if_unsandboxed()
     if args.submissions and not args.submissions.is_dir():
         raise AcelabsError(f"no submissions directory at {args.submissions}")
     if args.scheduler:
-        executor = DaskCluster(args.scheduler)
+        executor = executors.DaskCluster(args.scheduler)
         jobs = args.jobs or _cluster_threads(executor)
     else:
-        executor, jobs = EXECUTORS[args.executor](), args.jobs or os.cpu_count() or 1
+        executor = getattr(executors, EXECUTORS[args.executor])()
+        jobs = args.jobs or os.cpu_count() or 1
     try:
         results = pipeline.grade(course, [args.lab] if args.lab else None, args.submissions,
                                  jobs=jobs, executor=executor, progress=True, force=args.force)
@@ -76,7 +121,9 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import pipeline
+
+    course = _instructor_course(args)
     print(f"wrote {pipeline.export(course, args.to)}")
     canvas = args.to.with_name(f"{args.to.stem}-canvas{args.to.suffix or '.csv'}")
     print(f"wrote {pipeline.export_canvas(course, canvas)}")
@@ -84,20 +131,28 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import report
+
+    course = _instructor_course(args)
     print(f"wrote {report.write(course, args.out)}")
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import demo
+
+    course = _instructor_course(args)
     _warn_if_unsandboxed()
     demo.run(course, args.out.resolve(), args.labs)
     return 0
 
 
+def _record_of(workspace: Path) -> Path:
+    return workspace / progress.MARKER / progress.DB_NAME
+
+
 def _list(args: argparse.Namespace) -> int:
-    done = progress.summary(args.dir / progress.MARKER / progress.DB_NAME)
+    done = progress.summary(_record_of(_workspace(args)))
     for lab in catalog.LABS:
         status = f"  [{done[lab.id].status}]" if lab.id in done and done[lab.id].status else ""
         print(f"{lab.id:<32} {lab.minutes:>3} min  {lab.title}{status}")
@@ -116,27 +171,33 @@ def _launch_lab(workspace: Path, no_browser: bool, open_path: str | None = None)
         command.append("--allow-root")
     if open_path:
         command.append(f"--LabApp.default_url=/lab/tree/{open_path}")
-    print(f"JupyterLab on {workspace.resolve()} (Ctrl-C stops it)")
+    print(f"JupyterLab on {workspace.resolve()} (Ctrl-C stops it)", flush=True)
     return subprocess.call(command)
 
 
 def _start(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
-    notebook = learner.start(course, args.lab, args.dir)
+    from autograde import learner
+
+    course, workspace = _learner_course(args), _workspace(args)
+    notebook = learner.start(course, args.lab, workspace)
     print(f"copied {catalog.get(args.lab).id} to {notebook}")
     if args.copy_only:
         return 0
-    return _launch_lab(args.dir, args.no_browser, notebook.relative_to(args.dir).as_posix())
+    return _launch_lab(workspace, args.no_browser, notebook.relative_to(workspace).as_posix())
 
 
 def _lab(args: argparse.Namespace) -> int:
-    if not args.dir.is_dir():
-        raise AcelabsError(f"no workspace at {args.dir}; `acelabs start LAB` makes one")
-    return _launch_lab(args.dir, args.no_browser)
+    workspace = _workspace(args)
+    if not workspace.is_dir():
+        raise AcelabsError(f"no workspace at {workspace}; `acelabs start LAB` makes one")
+    return _launch_lab(workspace, args.no_browser)
 
 
 def _check(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
+    from autograde import learner
+
+    near = args.notebook.parent if args.notebook.parent.is_dir() else None
+    course = _learner_course(args, near)
     _warn_if_unsandboxed()
     report = learner.self_check(course, args.notebook, args.lab)
     print(learner.format_report(report))
@@ -144,16 +205,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _interview(args: argparse.Namespace) -> int:
-    course = Course.load(args.course)
-    notebook = interview.start(course, args.dir, args.seed, args.minutes)
+    from autograde import interview
+
+    course, workspace = _learner_course(args), _workspace(args)
+    notebook = interview.start(course, workspace, args.seed, args.minutes)
     print(f"mock interview: {notebook} ({args.minutes} minutes from now)")
     print(f"when done: acelabs check {notebook}")
     if args.copy_only:
         return 0
-    return _launch_lab(args.dir, args.no_browser, notebook.relative_to(args.dir).as_posix())
+    return _launch_lab(workspace, args.no_browser, notebook.relative_to(workspace).as_posix())
 
 
 def _hint(args: argparse.Namespace) -> int:
+    from labs import check
+
     lab = catalog.get(args.lab).id
     hints = check.hints_for(lab)
     if args.question not in hints:
@@ -163,22 +228,33 @@ def _hint(args: argparse.Namespace) -> int:
     for number, text in enumerate(shown, 1):
         print(f"Hint {number}/{len(hints[args.question])} for {args.question}: {text}")
     progress.record(lab, args.question, "hint", outcome=str(len(shown)),
-                    workspace_db=progress.find(args.dir))
+                    workspace_db=progress.find(_workspace(args)))
     return 0
 
 
+def _grade_of(p: progress.LabProgress) -> str:
+    return f"{p.best_score:g}/{p.max_score:g}" if p.best_score is not None else "-"
+
+
 def _progress(args: argparse.Namespace) -> int:
-    db = args.dir / progress.MARKER / progress.DB_NAME
-    done = progress.summary(db)
+    workspace = _workspace(args)
+    done = progress.summary(_record_of(workspace))
     if not done:
-        print(f"nothing recorded in {args.dir} yet (`acelabs start LAB` begins a lab)")
+        print(f"nothing recorded in {workspace} yet (`acelabs start LAB` begins a lab)")
         return 0
-    print(f"{'lab':<32} {'checks':>6} {'hints':>6} {'solutions':>9}  grade")
-    for lab in catalog.LABS:
-        if lab.id in done:
-            p = done[lab.id]
-            best = f"{p.best_score:g}/{p.max_score:g}" if p.best_score is not None else "-"
-            print(f"{lab.id:<32} {p.checks:>6} {p.hints:>6} {p.solutions:>9}  {best}")
+    print(f"workspace: {workspace}")
+    columns = f"{'checks':>6} {'hints':>6} {'solutions':>9}"
+    labs = [done[lab.id] for lab in catalog.LABS if lab.id in done]
+    if labs:
+        print(f"{'lab':<32} {columns}  grade")
+    for p in labs:
+        print(f"{p.lab:<32} {p.checks:>6} {p.hints:>6} {p.solutions:>9}  {_grade_of(p)}")
+    interviews = [p for name, p in sorted(done.items()) if name.startswith("interview")]
+    if interviews:
+        print(f"{'mock interview':<32} {columns}  score  time (of the best score)")
+    for p in interviews:
+        print(f"{p.lab:<32} {p.checks:>6} {p.hints:>6} {p.solutions:>9}  {_grade_of(p):<5}  "
+              f"{p.best_outcome.removeprefix('time: ') or '-'}")
     return 0
 
 
@@ -195,14 +271,16 @@ def parser() -> argparse.ArgumentParser:
         description="Ace ML Labs: work through the labs (list, start, lab, check, hint, "
                     "interview, progress); release, grade, export and report on them "
                     "(release, grade, export, report, demo).")
-    top.add_argument("--course", type=Path, default=Path("."),
-                     help="the nbgrader course directory (default: the current one)")
+    top.add_argument("--course", type=Path,
+                     help="the nbgrader course directory (default: the current one; for "
+                          "learner verbs, the course you are in, or this package's own)")
     verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB",
                                parser_class=_OneLineErrors)
 
     workspace = argparse.ArgumentParser(add_help=False)
-    workspace.add_argument("--dir", type=Path, default=learner.DEFAULT_WORKSPACE,
-                           help="the learner's workspace (default: ./work)")
+    workspace.add_argument("--dir", type=Path,
+                           help="the learner's workspace (default: the one you are in, or the "
+                                "course's work/)")
 
     listing = verbs.add_parser("list", parents=[workspace],
                                help="the labs in order, with your progress")
@@ -291,12 +369,20 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _one_line_errors() -> tuple[type[BaseException], ...]:
+    """The errors reported as one line. A data set error can only come from ``labs.data``,
+    which imports pandas, so it is looked up only where a verb has loaded that module."""
+    kinds: list[type[BaseException]] = [AcelabsError, catalog.UnknownLabError, OSError]
+    if (data := sys.modules.get("labs.data")) is not None:
+        kinds.append(data.UnknownDatasetError)
+    return tuple(kinds)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own session noise
     try:
         return args.run(args)
-    except (AcelabsError, catalog.UnknownLabError, data.UnknownDatasetError, OSError) as error:
+    except _one_line_errors() as error:
         print(f"acelabs: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -2,7 +2,8 @@
 
 Self-grading goes through exactly the instructor's path: a scratch nbgrader course in a
 temporary directory (source, release, one submission), ``pipeline.grade`` with the sandboxed
-engine, and nbgrader's own feedback page.
+engine, and nbgrader's own feedback page. The grading engine is imported by ``self_check``
+itself, so that ``start`` (a copy) starts at once.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbgrader.api import Gradebook
-
-from autograde import AcelabsError, interview, ownership, pipeline, submissions
-from autograde.course import Course
+from autograde import AcelabsError
 from labs import catalog, progress
 from labs.check import hints_for
 
-DEFAULT_WORKSPACE = Path("work")
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+    from autograde.course import Course
+
 _USE_CALL = re.compile(r"""\buse\(\s*["']([^"']+)["']\s*\)""")
 SELF = "me"  # the student id of a self-graded notebook in its scratch course
 
@@ -45,7 +47,7 @@ def start(course: Course, lab_id: str, workspace: Path) -> Path:
     return target / f"{lab}.ipynb"
 
 
-def lab_of(nb: nbformat.NotebookNode) -> str | None:
+def lab_of(nb: NotebookNode) -> str | None:
     """The lab a notebook belongs to, from the ``use("<lab>")`` call of its locked setup cell."""
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -58,8 +60,10 @@ def lab_of(nb: nbformat.NotebookNode) -> str | None:
     return None
 
 
-def read_notebook(path: Path) -> nbformat.NotebookNode:
+def read_notebook(path: Path) -> NotebookNode:
     """The notebook at ``path``, or an AcelabsError that says what is wrong with the file."""
+    import nbformat
+
     if not path.is_file():
         raise AcelabsError(f"no notebook at {path}")
     try:
@@ -69,7 +73,7 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
                            f"{str(error).splitlines()[0] if str(error) else ''}") from None
 
 
-def identify(nb: nbformat.NotebookNode, path: Path, expected: str | None = None) -> str:
+def identify(nb: NotebookNode, path: Path, expected: str | None = None) -> str:
     """The lab of the notebook at ``path``; an error where the file, its name and ``expected``
     disagree (a notebook of another lab handed in under this one's name)."""
     lab = lab_of(nb)
@@ -115,8 +119,10 @@ class CheckReport:
         return sum(q.max_score for q in self.questions)
 
 
-def _errors_by_cell(nb: nbformat.NotebookNode) -> dict[str, str]:
+def _errors_by_cell(nb: NotebookNode) -> dict[str, str]:
     """The error of every grade cell that failed in an executed notebook, as one line."""
+    from autograde import submissions
+
     return {grade_id: (f"{error.ename}: {error.evalue}" if error.evalue
                        else f"{error.ename} (not attempted yet?)")
             for grade_id, error in submissions.grade_cell_errors(nb).items()}
@@ -130,6 +136,8 @@ def self_check(course: Course, notebook: Path, lab_id: str | None = None,
                feedback_to: Path | None = None) -> CheckReport:
     """Grade one notebook (a lab, or a mock interview) with the hidden tests, as the
     instructor's grading would."""
+    from autograde import interview, ownership, pipeline, submissions
+
     nb = read_notebook(notebook)
     feedback_to = feedback_to or notebook.with_name(f"{notebook.stem}-feedback.html")
     ownership.check_replaceable(feedback_to, (ownership.HTML_SIGNATURE,))
@@ -169,8 +177,10 @@ def self_check(course: Course, notebook: Path, lab_id: str | None = None,
 
 
 def _question_results(scratch: Course, name: str,
-                      executed: nbformat.NotebookNode) -> list[QuestionResult]:
+                      executed: NotebookNode) -> list[QuestionResult]:
     """Points and failure messages per question, in the notebook's order."""
+    from nbgrader.api import Gradebook
+
     errors = _errors_by_cell(executed)
     order = [cell.metadata["nbgrader"]["grade_id"] for cell in executed.cells
              if cell.get("metadata", {}).get("nbgrader", {}).get("grade")]

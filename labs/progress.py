@@ -3,11 +3,14 @@
 A workspace is a folder made by ``acelabs start``; it holds ``.acelabs/progress.sqlite``. Code
 running in a notebook finds it by walking up from the working directory, so a notebook inside
 ``work/<lab>/`` records into ``work/``. Where there is no workspace (a grader's sandbox, a
-notebook run elsewhere) nothing is recorded and nothing fails.
+notebook run elsewhere) nothing is recorded and nothing fails; nor while nbgrader executes a
+notebook (``NBGRADER_EXECUTION``), whoever asks. Whether a person is at the keyboard is
+``labs.presence``'s question, asked by the notebook helpers before they record.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -42,6 +45,8 @@ class LabProgress:
     solutions: int = 0
     best_score: float | None = None
     max_score: float | None = None
+    best_outcome: str = ""
+    """What the best grade's event says besides the score (a mock interview's time)."""
 
     @property
     def status(self) -> str:
@@ -86,6 +91,8 @@ def record(lab: str, question: str, event: str, outcome: str = "", score: float 
     """
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r}; events: {', '.join(EVENTS)}")
+    if os.environ.get("NBGRADER_EXECUTION"):  # Validate or autograde runs the notebook
+        return False
     path = workspace_db or find()
     if path is None:
         return False
@@ -107,13 +114,13 @@ def summary(workspace_db: Path) -> dict[str, LabProgress]:
             "SELECT lab, SUM(event = 'check'), SUM(event = 'hint'), SUM(event = 'solution') "
             "FROM events GROUP BY lab").fetchall()
         grades = db.execute(
-            "SELECT lab, MAX(score), max_score FROM events WHERE event = 'grade' "
-            "GROUP BY lab").fetchall()
+            "SELECT lab, MAX(score), max_score, outcome FROM events WHERE event = 'grade' "
+            "GROUP BY lab").fetchall()  # SQLite takes the other columns from the MAX row
     result = {lab: LabProgress(lab, checks, hints, solutions)
               for lab, checks, hints, solutions in counts}
-    for lab, best, out_of in grades:
+    for lab, best, out_of, outcome in grades:
         result[lab] = LabProgress(lab, result[lab].checks, result[lab].hints,
-                                  result[lab].solutions, best, out_of)
+                                  result[lab].solutions, best, out_of, outcome)
     return result
 
 
