@@ -5,7 +5,9 @@ setup of the task's lab, the reference code of the questions before the task (gi
 task stands alone), the task with its visible and hidden tests, and concept questions from
 other labs (renamed k1, k2 … so they cannot clash). Which cells were drawn, the time limit and
 the start time are kept in the notebook's metadata; `acelabs check` rebuilds the same source
-from them and grades the notebook like any lab.
+from them and grades the notebook like any lab. A locked clock cell under the header puts the
+kernel in the interview (``labs.mock``): it shows the time left, ``check`` knows the k
+questions, and hints and solutions wait until the time is up.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from nbformat import NotebookNode
 
 from autograde import AcelabsError, authoring, pipeline, submissions
 from autograde.course import Course
-from labs import catalog
+from labs import catalog, mock, progress
 
 NAME = "interview"
 METADATA_KEY = "acelabs"
@@ -94,8 +96,7 @@ def _parts(nb: NotebookNode, question: str) -> tuple[NotebookNode | None, Notebo
 
 def _renamed(cell: NotebookNode, old: str, new: str) -> NotebookNode:
     cell = copy.deepcopy(cell)
-    cell.source = re.sub(rf"\b(answer_)?{old}\b", lambda m: (m.group(1) or "") + new,
-                         cell.source)
+    cell.source = mock.renamed(cell.source, old, new)
     if "nbgrader" in cell.metadata:
         grade_id = cell.metadata.nbgrader.grade_id.replace(old, new, 1)
         cell.metadata.nbgrader.grade_id = grade_id
@@ -130,27 +131,56 @@ def _before(nb: NotebookNode, question: str) -> list[NotebookNode]:
     return cells
 
 
-def build_source(course: Course, chosen: Draw) -> NotebookNode:
+def record_name(chosen: Draw) -> str:
+    """The name an interview's checks, hints and grades are recorded under in progress."""
+    return f"{NAME}-{chosen.seed}"
+
+
+def _concept_names(chosen: Draw) -> dict[str, tuple[str, str]]:
+    return {f"k{number}": concept for number, concept in enumerate(chosen.concepts, 1)}
+
+
+def _header(chosen: Draw, started: datetime) -> NotebookNode:
+    title = catalog.get(chosen.task[0]).title
+    clock = mock.Interview(record_name(chosen), chosen.minutes, started, chosen.task)
+    times = (f"{clock.started.astimezone():%H:%M}", f"{clock.ends.astimezone():%H:%M}")
+    return authoring.markdown(
+        f"# Mock interview · {chosen.minutes} minutes\n\n"
+        f"**Started at {times[0]}, ends at {times[1]}** (this machine's time). The cell below "
+        "shows the time left, and so does every `check(...)`.\n\n"
+        f"One coding task (from *{title}*) and {len(chosen.concepts)} concept questions. "
+        "No hints and no solutions while the clock runs: talk yourself through it as you would "
+        "to an interviewer. When you are done, save the notebook and run `acelabs check` on it "
+        "for your score and your time; after the end, `hint(...)` and `solution(...)` work "
+        "again.")
+
+
+def _clock_cell(chosen: Draw, started: datetime) -> NotebookNode:
+    """The locked cell that puts the kernel in the interview and shows the time left."""
+    concepts = "".join(f"\n              {name!r}: {origin!r},"
+                       for name, origin in _concept_names(chosen).items())
+    return authoring.code(
+        "from labs.mock import interview\n\n"
+        f"interview({record_name(chosen)!r}, minutes={chosen.minutes}, "
+        f"started={started.isoformat(timespec='seconds')!r},\n"
+        f"          task={chosen.task!r},\n"
+        f"          concepts={{{concepts}\n          }})", "interview_clock")
+
+
+def build_source(course: Course, chosen: Draw, started: datetime) -> NotebookNode:
     """The interview's instructor notebook: solutions and hidden tests included."""
     sources = _sources(course)
     lab, question = chosen.task
     if lab not in sources or question not in submissions.solution_cells(sources[lab]):
         raise AcelabsError(f"the interview asks for {lab} {question}, which does not exist")
     nb = sources[lab]
-    title = catalog.get(lab).title
-    cells = [authoring.markdown(
-        f"# Mock interview · {chosen.minutes} minutes\n\n"
-        f"One coding task (from *{title}*) and {len(chosen.concepts)} concept questions. "
-        "No hints: talk yourself through it as you would to an interviewer. The clock started "
-        "when this notebook was made; when you are done, save it and run "
-        "`acelabs check` on it for your score and your time.")]
+    cells = [_header(chosen, started), _clock_cell(chosen, started)]
     cells += _before(nb, question)
     prompt, solution, tests = _parts(nb, question)
     cells += [copy.deepcopy(c) for c in (prompt, solution, *tests) if c is not None]
     cells.append(authoring.markdown("## Concept questions (1 point each)"))
-    for number, (concept_lab, concept) in enumerate(chosen.concepts, 1):
+    for new, (concept_lab, concept) in _concept_names(chosen).items():
         prompt, solution, tests = _parts(sources[concept_lab], concept)
-        new = f"k{number}"
         if prompt is not None:
             cells.append(_concept_prompt(prompt, concept, new))
         cells += [_renamed(c, concept, new) for c in (solution, *tests)]
@@ -165,17 +195,19 @@ def start(course: Course, workspace: Path, seed: int | None, minutes: int,
     """Write a fresh interview notebook (the student version) into the workspace."""
     seed = seed if seed is not None else random.SystemRandom().randrange(10_000)
     chosen = draw(course, seed, minutes)
+    started = (now or datetime.now(UTC)).replace(microsecond=0)
     target = workspace / f"{NAME}-{seed}" / f"{NAME}.ipynb"
     if target.parent.exists():
         raise AcelabsError(f"{target.parent} already exists: your interview there is kept "
                            "(pick another --seed)")
     with tempfile.TemporaryDirectory(prefix="acelabs-interview-") as tmp:
         scratch = course.relocated(Path(tmp))
-        authoring.write(build_source(course, chosen),
+        authoring.write(build_source(course, chosen, started),
                         scratch.path("source") / NAME / f"{NAME}.ipynb")
         pipeline.release(scratch, [NAME])
         released = submissions.read(scratch.path("release") / NAME / f"{NAME}.ipynb")
-    released.metadata[METADATA_KEY] = chosen.as_metadata(now or datetime.now(UTC))
+    released.metadata[METADATA_KEY] = chosen.as_metadata(started)
+    progress.init(workspace)  # so that its checks and its grade are recorded there
     submissions.write(released, target)
     return target
 
@@ -184,10 +216,16 @@ def is_interview(nb: NotebookNode) -> bool:
     return "interview" in nb.metadata.get(METADATA_KEY, {})
 
 
+def name_of(nb: NotebookNode) -> str:
+    """The name an interview notebook's events are recorded under (see `record_name`)."""
+    return record_name(Draw.from_metadata(nb.metadata)[0])
+
+
 def prepare_grading(course: Course, nb: NotebookNode, scratch: Course) -> str:
     """Put the interview's source into ``scratch``; the assignment name to grade."""
-    chosen, _ = Draw.from_metadata(nb.metadata)
-    authoring.write(build_source(course, chosen), scratch.path("source") / NAME / f"{NAME}.ipynb")
+    chosen, started = Draw.from_metadata(nb.metadata)
+    authoring.write(build_source(course, chosen, started),
+                    scratch.path("source") / NAME / f"{NAME}.ipynb")
     return NAME
 
 

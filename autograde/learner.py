@@ -167,10 +167,12 @@ def self_check(course: Course, notebook: Path, lab_id: str | None = None,
             feedback = feedback_to
             feedback.write_text(ownership.signed_html(page.read_text(encoding="utf-8")),
                                 encoding="utf-8")
-    note = "; ".join(filter(None, [result.note, interview.timing(nb)
-                                   if interview.is_interview(nb) else None])) or None
-    report = CheckReport(name, questions, feedback, note=note)
-    progress.record(name, "*", "grade", outcome=f"{report.score:g}/{report.max_score:g}",
+    timing = interview.timing(nb) if interview.is_interview(nb) else None
+    note = "; ".join(filter(None, [result.note, timing])) or None
+    report = CheckReport(interview.name_of(nb) if timing else name, questions, feedback,
+                         note=note)
+    progress.record(report.lab, "*", "grade",
+                    outcome=timing or f"{report.score:g}/{report.max_score:g}",
                     score=report.score, max_score=report.max_score,
                     workspace_db=progress.find(notebook.parent))
     return report

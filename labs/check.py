@@ -7,9 +7,12 @@
   one again once all have been shown.
 - ``solution("q2")`` asks before showing the reference solution.
 
-Each is recorded in the learner's workspace (``labs.progress``) when there is one. Outside a
+Each is recorded in the learner's workspace (``labs.progress``) when there is one and a person
+is at the keyboard (``labs.presence``: not under Validate, nbgrader or nbconvert). Outside a
 course checkout (in a grader's sandbox) ``check`` and ``solution`` say they are unavailable
-instead of failing.
+instead of failing. In a mock interview (``labs.mock``) the questions are the interview's, every
+verdict carries the time left, and ``hint`` and ``solution`` refuse until the time is up.
+Nothing heavy is imported at module level: a notebook's first ``hint`` answers at once.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from labs import catalog, progress
+from labs import catalog, mock, presence, progress
 
 HINTS_DIR = Path(__file__).parent / "hints"
 COURSE_DIR = Path(__file__).resolve().parents[1]
@@ -38,6 +41,22 @@ def use(lab_id: str) -> None:
     calls it)."""
     global _current_lab
     _current_lab = catalog.get(lab_id).id
+
+
+def _record(lab: str, question: str, event: str, outcome: str = "") -> None:
+    """Record what the learner did, only when it is the learner doing it."""
+    if presence.someone_at_keyboard():
+        progress.record(lab, question, event, outcome=outcome)
+
+
+def _refused_in_interview(what: str) -> bool:
+    """Print why ``what`` is refused while the interview's clock runs; whether it is."""
+    interview = mock.active()
+    if interview is None or not interview.running():
+        return False
+    print(f"No {what} while the mock interview's clock runs (they open when the time is up): "
+          f"talk yourself through it as you would to an interviewer. {interview.clock()}")
+    return True
 
 
 def _lab(lab_id: str | None = None) -> str:
@@ -56,22 +75,34 @@ def hints_for(lab_id: str) -> dict[str, list[str]]:
     return {question: list(entry["hints"]) for question, entry in table.items()}
 
 
+def _where(question: str, lab_id: str | None) -> tuple[str, str, str]:
+    """Where ``question`` lives: the lab and question id its tests, hints and solution have, and
+    the name its events are recorded under (the interview's, in an interview)."""
+    interview = mock.active() if lab_id is None else None
+    if interview is not None:
+        lab, original = interview.origin(question)
+        return lab, original, interview.name
+    lab = _lab(lab_id)
+    return lab, question, lab
+
+
 def next_hint(question: str, lab_id: str | None = None) -> str:
     """The next hint for ``question`` as text (the last one repeats)."""
-    lab = _lab(lab_id)
+    lab, original, recorded_as = _where(question, lab_id)
     hints = hints_for(lab)
-    if question not in hints:
+    if original not in hints:
         raise KeyError(f"no question {question!r} in {lab}; questions: {', '.join(hints)}")
-    seen = _shown.get((lab, question), 0)
-    _shown[(lab, question)] = seen + 1
-    index = min(seen, len(hints[question]) - 1)
-    progress.record(lab, question, "hint", outcome=str(index + 1))
-    return f"Hint {index + 1}/{len(hints[question])} for {question}: {hints[question][index]}"
+    seen = _shown.get((recorded_as, question), 0)
+    _shown[(recorded_as, question)] = seen + 1
+    index = min(seen, len(hints[original]) - 1)
+    _record(recorded_as, question, "hint", outcome=str(index + 1))
+    return f"Hint {index + 1}/{len(hints[original])} for {question}: {hints[original][index]}"
 
 
 def hint(question: str) -> None:
-    """Print the next hint for ``question``."""
-    print(next_hint(question))
+    """Print the next hint for ``question`` (none while a mock interview's clock runs)."""
+    if not _refused_in_interview("hints"):
+        print(next_hint(question))
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -153,16 +184,30 @@ def _notebook_namespace() -> dict | None:
 def _not_attempted(error: BaseException, question: str, namespace: dict) -> bool:
     if isinstance(error, NotImplementedError):
         return True
-    if question.startswith("c") and namespace.get(f"answer_{question}") is None:
+    if question[0] in "ck" and namespace.get(f"answer_{question}") is None:  # k: an interview's
         return True
     return isinstance(error, NameError)
 
 
 def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdict:
     """Run the visible tests of ``question`` on a copy of ``namespace``."""
-    lab = _lab(lab_id)
+    lab, original, recorded_as = _where(question, lab_id)
+    interview = mock.active() if lab_id is None else None
+    hints_open = interview is None or not interview.running()
+    verdict = _evaluate(question, namespace, lab, original, hints_open)
+    if interview is None:
+        return verdict
+    message = "\n".join(filter(None, [verdict.message, interview.clock()]))
+    return Verdict(recorded_as, question, verdict.state, message)
+
+
+def _evaluate(question: str, namespace: dict, lab: str, original: str,
+              hints_open: bool = True) -> Verdict:
+    """The visible tests of ``original`` in ``lab``, under the name ``question``, on a copy of
+    ``namespace``."""
     try:
-        sources = visible_tests(question, lab)
+        sources = [mock.renamed(source, original, question)
+                   for source in visible_tests(original, lab)]
     except FileNotFoundError:
         return Verdict(lab, question, "unavailable",
                        "the student version of this lab is not here; grade the notebook with "
@@ -180,7 +225,8 @@ def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdi
         reason = str(error) or type(error).__name__
         if not isinstance(error, AssertionError):
             reason = f"{type(error).__name__}: {reason}"
-        return Verdict(lab, question, "wrong", f"{reason}\n(hint(\"{question}\") may help)")
+        advice = f"\n(hint(\"{question}\") may help)" if hints_open else ""
+        return Verdict(lab, question, "wrong", reason + advice)
     return Verdict(lab, question, "passed",
                    "the hidden tests decide the grade: they check it on data your code has "
                    "not seen")
@@ -203,7 +249,7 @@ def check(question: str) -> None:
     """Run ``question``'s visible tests on the notebook's current variables and show a verdict."""
     namespace = _notebook_namespace()
     verdict = evaluate(question, namespace if namespace is not None else sys._getframe(1).f_globals)
-    progress.record(verdict.lab, question, "check", outcome=verdict.state)
+    _record(verdict.lab, question, "check", outcome=verdict.state)
     _show(verdict)
 
 
@@ -231,15 +277,18 @@ def _confirmed(question: str) -> bool:
 
 
 def solution(question: str, reveal: bool | None = None) -> None:
-    """Show the reference solution of ``question`` after asking (``reveal=True`` skips asking)."""
-    lab = _lab()
+    """Show the reference solution of ``question`` after asking (``reveal=True`` skips asking);
+    never while a mock interview's clock runs."""
+    if _refused_in_interview("solutions"):
+        return
+    lab, original, recorded_as = _where(question, None)
     try:
-        code = reference_solution(question, lab)
+        code = mock.renamed(reference_solution(original, lab), original, question)
     except FileNotFoundError:
         print(f"the reference solution of {question} is not available here")
         return
     if not (reveal if reveal is not None else _confirmed(question)):
         print(f"not shown; call solution({question!r}, reveal=True) to see it")
         return
-    progress.record(lab, question, "solution")
+    _record(recorded_as, question, "solution")
     print(code)
