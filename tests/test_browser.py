@@ -20,6 +20,7 @@ import nbformat
 import pytest
 
 from autograde import submissions
+from labs import progress
 from tests.conftest import free_port
 from tests.test_cli import acelabs
 from tests.test_learner import LAB, answered
@@ -109,6 +110,9 @@ def test_learner_runs_checks_and_validates_in_jupyterlab(jupyterlab, tmp_path):
             verdict = run_all_until(page, ".acelabs-check")
             assert "acelabs-passed" in verdict.get_attribute("class")
             assert "the visible tests pass" in verdict.text_content()
+            record = workspace / progress.MARKER / progress.DB_NAME
+            by_the_learner = progress.history(record)
+            assert ("q1", "check") in [(event[2], event[3]) for event in by_the_learner]
 
             page.click(".validate-button")
             # Validate runs the whole notebook again in the server: slow on a loaded machine
@@ -122,6 +126,8 @@ def test_learner_runs_checks_and_validates_in_jupyterlab(jupyterlab, tmp_path):
             raise
         finally:
             browser.close()
+    # Validate ran the check("q1") cell again, with nobody at the keyboard: nothing recorded
+    assert progress.history(record) == by_the_learner
     # Only q1 is answered: nbgrader's Validate must say the other questions fail.
     assert "validation-failed" in classes, text
     assert "The following cell failed" in text and "NotImplementedError" in text
