@@ -83,3 +83,15 @@ def test_readme_lists_exactly_the_labs():
     readme = (REPO / "README.md").read_text()
     listed = re.findall(r"^\| (\d\d-[a-z0-9-]+) \|", readme, re.MULTILINE)
     assert listed == LABS
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_no_dollar_sign_turns_into_math(course, lab):
+    """JupyterLab renders the text between two dollar signs as TeX, backslash or not: a dollar
+    amount is written ``&#36;``."""
+    for kind in ("source", "release"):
+        nb = nbformat.read(str(course.path(kind) / lab / f"{lab}.ipynb"), as_version=4)
+        found = [cell.source[max(0, m.start() - 20):m.end() + 20]
+                 for cell in nb.cells if cell.cell_type == "markdown"
+                 for m in re.finditer(r"\$", cell.source)]
+        assert not found, f"{kind}/{lab}: dollar signs in Markdown: {found}"
