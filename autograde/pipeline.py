@@ -27,6 +27,7 @@ from autograde import AcelabsError, grading, ownership, plain_files, resume
 from autograde.course import Course
 from autograde.execute import Limits
 from autograde.executors import Executor, WarmPool
+from labs import answer_keys
 
 
 def _api(course: Course, **overrides: dict) -> NbGraderAPI:
@@ -89,6 +90,9 @@ def release(course: Course, labs: Iterable[str] | None = None,
             result = api.generate_assignment(name, force=True, create=True)
             if not result["success"]:
                 raise AcelabsError(f"could not release {name}: {_last_error(result)}")
+            # c.Check.answers = False: check() in the released lab keeps to the visible tests
+            answer_keys.mark_release(course.path("release") / name,
+                                     (course.config.get("Check") or {}).get("answers", True))
     return names
 
 

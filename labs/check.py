@@ -2,7 +2,11 @@
 
 - ``check("q2")`` runs the question's *visible* tests (those of the student version) against
   the notebook's variables and says: not attempted, what is wrong, or that the visible tests
-  pass. Hidden tests never run here; they run when the notebook is graded.
+  pass. Hidden tests never run here; they run when the notebook is graded. A concept question
+  (``c1``) with a fixed answer is also judged right or wrong against ``labs/answers.toml``
+  (salted hashes, ``labs.answer_keys``), unless the release says ``answers = false`` in a
+  ``check.toml`` beside the notebook (``c.Check.answers = False`` in nbgrader_config.py), and
+  not while a mock interview's clock runs.
 - ``hint("q2")`` shows the next of the question's hints (``labs/hints/<lab>.toml``), the last
   one again once all have been shown.
 - ``solution("q2")`` asks before showing the reference solution.
@@ -22,11 +26,11 @@ import re
 import sys
 import tomllib
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from labs import catalog, mock, presence, progress
+from labs import answer_keys, catalog, mock, presence, progress
 
 HINTS_DIR = Path(__file__).parent / "hints"
 COURSE_DIR = Path(__file__).resolve().parents[1]
@@ -116,6 +120,7 @@ class Verdict:
     question: str
     state: str
     message: str
+    judged: bool = False  # passed because the answer itself is right, not only the visible tests
 
     _STYLE = {"passed": ("#e6f4ea", "#1e7e34", "✔"), "wrong": ("#fdecea", "#b02a37", "✘"),
               "not-attempted": ("#f1f3f4", "#5f6368", "…"),
@@ -123,6 +128,8 @@ class Verdict:
 
     @property
     def headline(self) -> str:
+        if self.state == "passed" and self.judged:
+            return f"{self.question}: right — that is the answer"
         return {"passed": f"{self.question}: the visible tests pass",
                 "wrong": f"{self.question}: not yet right",
                 "not-attempted": f"{self.question}: not attempted yet",
@@ -198,7 +205,7 @@ def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdi
     if interview is None:
         return verdict
     message = "\n".join(filter(None, [verdict.message, interview.clock()]))
-    return Verdict(recorded_as, question, verdict.state, message)
+    return replace(verdict, lab=recorded_as, message=message)
 
 
 def _evaluate(question: str, namespace: dict, lab: str, original: str,
@@ -227,9 +234,32 @@ def _evaluate(question: str, namespace: dict, lab: str, original: str,
             reason = f"{type(error).__name__}: {reason}"
         advice = f"\n(hint(\"{question}\") may help)" if hints_open else ""
         return Verdict(lab, question, "wrong", reason + advice)
+    if answer_keys.known(lab, original):
+        return _judged(question, namespace, lab, original, hints_open)
     return Verdict(lab, question, "passed",
                    "the hidden tests decide the grade: they check it on data your code has "
                    "not seen")
+
+
+def _marker_folders(lab: str) -> list[Path]:
+    """Where a release's ``check.toml`` may be: the notebook's folder (the kernel's working
+    directory) and the released lab in the course."""
+    return [Path.cwd(), COURSE_DIR / "release" / lab]
+
+
+def _judged(question: str, namespace: dict, lab: str, original: str,
+            hints_open: bool) -> Verdict:
+    """A concept answer that passed the visible tests, told right from wrong (never shown)."""
+    if not answer_keys.answers_on(_marker_folders(lab)):
+        return Verdict(lab, question, "passed",
+                       "right-or-wrong checking is off for this course (the instructor's "
+                       "setting): only the visible sanity checks ran; grading decides")
+    if not hints_open:
+        return Verdict(lab, question, "passed",
+                       "whether it is right shows when the mock interview's time is up")
+    if answer_keys.is_right(lab, original, namespace.get(f"answer_{question}")):
+        return Verdict(lab, question, "passed", "the grader will agree", judged=True)
+    return Verdict(lab, question, "wrong", f'not the answer — think again; hint("{question}")')
 
 
 def _show(verdict: Verdict) -> None:

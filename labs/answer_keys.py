@@ -1,0 +1,164 @@
+"""Concept answers as salted hashes, so ``check("c1")`` can tell right from wrong without the
+answer being in clear anywhere the learner has.
+
+A concept question's hidden test is ``assert answer_cN == <value>, …`` (a letter, or a whole
+number). ``build`` reads those values from source/ and turns each into
+``sha256(salt:lab:question:normalized answer)``; the table is committed as ``labs/answers.toml``
+(lab → salt and question → digest). Regenerate it after editing an answer::
+
+    .venv/bin/python -m labs.answer_keys
+
+With four letters a determined reader of this package can still try them all: the table keeps the
+answer out of sight, it is no secret. An instructor grading a class turns the right-or-wrong part
+off with ``c.Check.answers = False`` in nbgrader_config.py; ``acelabs release`` then writes
+``check.toml`` (``answers = false``) next to each released notebook and ``check`` keeps to the
+visible tests. Only the standard library is imported here.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+import sys
+import tomllib
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).parent / "answers.toml"
+MARKER = "check.toml"
+_CONCEPT = re.compile(r"^c\d+$")
+_HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
+_HEADER = ("# Generated from source/ by `.venv/bin/python -m labs.answer_keys`: do not edit.\n"
+           "# Each concept answer as sha256(salt:lab:question:normalized answer).\n")
+
+
+def salt(lab: str) -> str:
+    """The lab's salt: fixed per lab, so the table is reproducible from source/."""
+    return hashlib.sha256(f"acelabs-answer-salt:{lab}".encode()).hexdigest()[:16]
+
+
+def normalized(answer: object) -> str | None:
+    """What is hashed: a string as it is, a whole number (numpy's too) as its digits; None for
+    anything else (no fixed answer takes that form)."""
+    if isinstance(answer, str):
+        return f"str:{answer}"
+    if isinstance(answer, bool):
+        return None
+    try:
+        import numbers
+
+        if isinstance(answer, numbers.Integral):
+            return f"int:{int(answer)}"
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def digest(lab: str, question: str, answer: object, lab_salt: str | None = None) -> str | None:
+    value = normalized(answer)
+    if value is None:
+        return None
+    text = f"{lab_salt or salt(lab)}:{lab}:{question}:{value}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _reference_answer(question: str, hidden: str) -> object | None:
+    """The value of ``assert answer_<question> == <literal>`` in a hidden block, if there is one."""
+    for node in ast.walk(ast.parse(hidden)):
+        test = node.test if isinstance(node, ast.Assert) else None
+        if (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+                and test.left.id == f"answer_{question}" and len(test.ops) == 1
+                and isinstance(test.ops[0], ast.Eq)
+                and isinstance(test.comparators[0], ast.Constant)):
+            return test.comparators[0].value
+    return None
+
+
+def reference_answers(notebook: Path) -> dict[str, object]:
+    """Concept question → its fixed answer, from a source notebook's hidden tests."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    answers: dict[str, object] = {}
+    for cell in cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        question = meta.get("grade_id", "").split("_")[0]
+        if not meta.get("grade") or not _CONCEPT.match(question):
+            continue
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        for hidden in _HIDDEN.findall(source):
+            answer = _reference_answer(question, hidden)
+            if answer is not None and normalized(answer) is not None:
+                answers[question] = answer
+    return answers
+
+
+def build(course_root: Path | str) -> dict[str, dict]:
+    """The table for every lab in ``course_root``/source: lab → {"salt", "answers": {q: digest}}."""
+    table: dict[str, dict] = {}
+    for folder in sorted(Path(course_root, "source").iterdir()):
+        notebook = folder / f"{folder.name}.ipynb"
+        if not notebook.is_file():
+            continue
+        answers = reference_answers(notebook)
+        if answers:
+            lab_salt = salt(folder.name)
+            table[folder.name] = {"salt": lab_salt, "answers": {
+                q: digest(folder.name, q, a, lab_salt) for q, a in sorted(answers.items())}}
+    return table
+
+
+def dumps(table: dict[str, dict]) -> str:
+    lines = [_HEADER]
+    for lab, entry in table.items():
+        lines.append(f'\n["{lab}"]\nsalt = "{entry["salt"]}"\n\n["{lab}".answers]\n')
+        lines += [f'{q} = "{d}"\n' for q, d in entry["answers"].items()]
+    return "".join(lines)
+
+
+@cache
+def load(path: Path = TABLE) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def known(lab: str, question: str) -> bool:
+    return question in load().get(lab, {}).get("answers", {})
+
+
+def is_right(lab: str, question: str, answer: object) -> bool:
+    """Whether ``answer`` is the fixed answer of ``question`` (``known`` must hold)."""
+    entry = load()[lab]
+    return digest(lab, question, answer, entry["salt"]) == entry["answers"][question]
+
+
+def answers_on(folders: list[Path]) -> bool:
+    """False when a ``check.toml`` in one of ``folders`` says ``answers = false``."""
+    for folder in folders:
+        marker = folder / MARKER
+        try:
+            with marker.open("rb") as handle:
+                if tomllib.load(handle).get("answers", True) is False:
+                    return False
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    return True
+
+
+def mark_release(folder: Path, answers: bool) -> None:
+    """After a release: ``check.toml`` in the released lab when right-or-wrong checking is off."""
+    marker = folder / MARKER
+    if answers:
+        marker.unlink(missing_ok=True)
+        return
+    marker.write_text("# Written by `acelabs release`: nbgrader_config.py sets "
+                      "c.Check.answers = False,\n# so check() keeps to the visible tests.\n"
+                      "answers = false\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
+    TABLE.write_text(dumps(build(root)), encoding="utf-8")
+    print(f"wrote {TABLE}")
