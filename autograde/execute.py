@@ -38,7 +38,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from traitlets import Type
 
-from autograde import judge, sandbox
+from autograde import guard, judge, sandbox
 from autograde.slots import Slot, SlotProvisioner
 
 PR_SET_PDEATHSIG = 1
@@ -63,6 +63,9 @@ class Job:
     files: dict[str, str] = field(default_factory=dict)  # relative path -> base64 content
     limits: Limits = field(default_factory=Limits)
     label: str = ""
+    # grade cells judged outside the kernel (autograde.judge); False only for a lab the course
+    # lists in c.Judge.in_kernel_labs, whose hidden tests still run in the kernel
+    judged: bool = True
 
     @classmethod
     def from_directory(cls, nb: NotebookNode, directory: Path, limits: Limits,
@@ -106,8 +109,10 @@ class BoundedClient(NotebookClient):
     """nbclient with a budget for the bytes of output a notebook may keep, whose grade cells
     are judged by `autograde.judge` instead of run in the student's kernel."""
 
-    def __init__(self, nb: NotebookNode, output_bytes: int, **kwargs) -> None:
+    def __init__(self, nb: NotebookNode, output_bytes: int, judged: bool = True,
+                 **kwargs) -> None:
         super().__init__(nb, **kwargs)
+        self.judged = judged
         self.output_budget = output_bytes
         self.truncated_cells: set[tuple[int, str]] = set()
         self.finished: set[int] = set()  # cells whose reply (or verdict) came back
@@ -116,12 +121,18 @@ class BoundedClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
-        if judge.is_test_cell(cell):
+        if judge.is_test_cell(cell) and self.judged:
             await self._judge_cell(cell)
             self.finished.add(cell_index)
             return cell
-        result = await super().async_execute_cell(cell, cell_index, execution_count,
-                                                  store_history)
+        original = cell.source
+        if judge.is_test_cell(cell):  # a lab not yet judged: the guard, as before the judge
+            cell.source = guard.RESTORE_PREFIX + original
+        try:
+            result = await super().async_execute_cell(cell, cell_index, execution_count,
+                                                      store_history)
+        finally:
+            cell.source = original
         self.finished.add(cell_index)
         return result
 
@@ -281,11 +292,13 @@ class _Run:
     judge_seconds: float = 0.0
 
 
-def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Limits) -> _Run:
+def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Limits,
+             judged: bool = True) -> _Run:
     """Run every cell; the status, the reason when the run stopped early, the cells done."""
     client = BoundedClient(
-        nb, limits.output_bytes, km=km, timeout=limits.cell_seconds, allow_errors=True,
-        interrupt_on_timeout=True, resources={"metadata": {"path": str(workdir)}})
+        nb, limits.output_bytes, judged=judged, km=km, timeout=limits.cell_seconds,
+        allow_errors=True, interrupt_on_timeout=True,
+        resources={"metadata": {"path": str(workdir)}})
     try:
         client.execute()
     except DeadKernelError:
@@ -324,7 +337,7 @@ def _run_cold(nb: NotebookNode, job: Job) -> _Run:
                                    limits.cpus)
         with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus,
                                    limits.memory_mb) as bounded:
-            return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits)
+            return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits, job.judged)
 
 
 def _run_in_slot(nb: NotebookNode, job: Job, slot: Slot) -> _Run:
@@ -353,7 +366,7 @@ def _run_in_slot(nb: NotebookNode, job: Job, slot: Slot) -> _Run:
     timer.daemon = True
     timer.start()
     try:
-        result = _execute(nb, km, workdir, limits)
+        result = _execute(nb, km, workdir, limits, job.judged)
     finally:
         timer.cancel()
     if expired.is_set():

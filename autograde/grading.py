@@ -29,7 +29,7 @@ from nbgrader.utils import capture_log
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
-from autograde import outputs
+from autograde import judge, outputs
 from autograde.execute import Job, Limits, Outcome
 from autograde.executors import Executor
 
@@ -56,15 +56,16 @@ class DelegatedExecute(NbGraderPreprocessor):
     of the ``running`` places is."""
 
     def __init__(self, executor: Executor, lock: threading.Lock, running: threading.Semaphore,
-                 limits: Limits, label: str, **kwargs) -> None:
+                 limits: Limits, label: str, judged: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         self.executor, self.lock, self.running = executor, lock, running
-        self.limits, self.label = limits, label
+        self.limits, self.label, self.judged = limits, label, judged
         self.outcomes: list[Outcome] = []
 
     def preprocess(self, nb, resources):
         directory = Path(resources["metadata"]["path"])
         job = Job.from_directory(nb, directory, self.limits, label=self.label)
+        job.judged = self.judged
         self.lock.release()
         try:
             with self.running:
@@ -131,7 +132,8 @@ def grade_one(config: Config, submission: Submission, executor: Executor,
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id, coursedir.student_id = submission.lab, submission.student
     label = f"{submission.student}/{submission.lab}"
-    execute = DelegatedExecute(executor, lock, running, limits, label)
+    execute = DelegatedExecute(executor, lock, running, limits, label,
+                               judged=judge.judges(config, submission.lab))
     app = ThreadSafeAutograde(coursedir=coursedir, config=config)
     app.force, app.create_student = True, True
     # nbgrader's own (or the course's configured) autograde steps, with Execute delegated

@@ -72,6 +72,14 @@ class CellTimeout(ChannelError):
     """The learner's code ran past the cell's time limit during a judge's call."""
 
 
+def judges(config: Any, lab: str) -> bool:
+    """Whether the judge gives ``lab``'s verdicts: every lab but those the course lists in
+    ``c.Judge.in_kernel_labs`` (hidden tests not yet written for the judge, whose verdict the
+    kernel gives, as in plain nbgrader — forgeable, and said so in the README)."""
+    listed = config.Judge.get("in_kernel_labs", []) if "Judge" in config else []
+    return lab not in set(listed)
+
+
 def is_test_cell(cell: NotebookNode) -> bool:
     """A cell nbgrader scores automatically: a graded code cell that is not an answer."""
     meta = cell.get("metadata", {}).get("nbgrader", {})

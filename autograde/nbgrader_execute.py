@@ -21,7 +21,7 @@ import nbformat
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 
-from autograde import outputs, pipeline, plain_files, sandbox
+from autograde import judge, outputs, pipeline, plain_files, sandbox
 from autograde.execute import Job
 from autograde.executors import LocalProcess
 
@@ -40,6 +40,7 @@ class SandboxedExecute(Execute):
         job = Job.from_directory(nb, Path(resources["metadata"]["path"]),
                                  pipeline.config_limits(self.config),
                                  label=f"{student}/{assignment}")
+        job.judged = judge.judges(self.config, assignment)
         outcome = LocalProcess().run(job)
         if outcome.status == "broken":  # the grader's fault: fail, to grade again, not score 0
             raise RuntimeError(outcome.message)
