@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell
 
 UNCHANGED = "NAMESPACE UNCHANGED"
+IPYTHON_OWN = re.compile(r"^(_+|_i+|_i?\d+|_(dh|ih|oh|sh|exit_code))$")
+"""Names IPython itself rebinds after every cell (``_``, ``_i``, ``_3`` …): no probe there."""
 
 
 def bound_names(source: str) -> set[str]:
@@ -43,7 +46,7 @@ def test_cell_names(source_nb: NotebookNode) -> set[str]:
     tested = set().union(*(bound_names(c.source) for c in source_nb.cells if _is_test(c)))
     own = set().union(*(bound_names(c.source) for c in source_nb.cells
                         if c.cell_type == "code" and not _is_test(c)))
-    return tested - own
+    return {name for name in tested - own if not IPYTHON_OWN.match(name)}
 
 
 def probe(submission: NotebookNode, names: set[str]) -> NotebookNode:
