@@ -9,7 +9,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-_known = dict(zip(data.load("default")["rownames"], data.load("default")["default"] == "Yes"))
+_known = dict(zip(data.load("default")["rownames"], data.load("default")["default"] == "Yes",
+                  strict=True))
 
 
 def fit(train_df):

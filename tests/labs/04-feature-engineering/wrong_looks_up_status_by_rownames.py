@@ -8,7 +8,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 _everyone = data.load("credit_data")
-_known = dict(zip(_everyone["rownames"], (_everyone["Status"] == "bad").astype(float)))
+_known = dict(zip(_everyone["rownames"], (_everyone["Status"] == "bad").astype(float), strict=True))
 
 
 def fit(train_df):
