@@ -27,6 +27,8 @@ c.Limits.processes = 256  # tasks in the sandbox at once (where a pids cgroup ca
 c.Limits.cpus = 1.0  # cores the sandbox may use between all its processes
 c.Limits.output_bytes = 2_000_000  # output kept per notebook; the rest is dropped
 c.Limits.file_mb = 256  # largest file the notebook may write
+c.Limits.disk_mb = 1024  # size of a box's /tmp and /dev/shm, and of a cold box's folder
+c.Limits.disk_files = 20_000  # files and folders a cold box's folder may hold (as root)
 
 # Every way of grading this course runs student code in the sandbox, with the limits above:
 # `nbgrader autograde` and formgrader's Autograde button execute each notebook through

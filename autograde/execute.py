@@ -19,7 +19,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -55,6 +54,8 @@ class Limits:
     processes: int = 256
     cpus: float = 1.0
     file_mb: int = 256
+    disk_mb: int = 1024  # the box's writable space: each of its directory, /tmp and /dev/shm
+    disk_files: int = 20_000  # files and folders in the box's directory
 
 
 @dataclass
@@ -330,11 +331,10 @@ def run(job: Job, slot: Slot | None = None) -> Outcome:
 
 def _run_cold(nb: NotebookNode, job: Job) -> _Run:
     limits = job.limits
-    with tempfile.TemporaryDirectory(prefix="acelabs-run-") as tmp:
-        run_dir = Path(tmp)
+    with sandbox.capped_dir("acelabs-run-", limits.disk_mb, limits.disk_files) as run_dir:
         workdir = _stage(job, run_dir)
         argv = sandbox.kernel_argv(run_dir, workdir, limits.memory_mb, limits.file_mb,
-                                   limits.cpus)
+                                   limits.cpus, limits.disk_mb)
         with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus,
                                    limits.memory_mb) as bounded:
             return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits, job.judged)

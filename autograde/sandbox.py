@@ -14,12 +14,15 @@ Without bubblewrap the kernel runs with the same rlimits in a temporary director
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -55,6 +58,11 @@ def alerts() -> list[str]:
         found.append("SANDBOX OFF: bubblewrap (bwrap) is missing or cannot run here, so student "
                      "code runs with rlimits in a temporary directory only — it can read your "
                      "files and use the network. Install it with `apt-get install bubblewrap`.")
+    if bubblewrap() and not can_cap_disk():
+        found.append("DISK UNBOUNDED: no filesystem can be mounted for each box here (that "
+                     "needs root), so a box's working directory is on the host's disk, bounded "
+                     "only by the per-file limit (c.Limits.file_mb); its /tmp and /dev/shm are "
+                     "still capped at c.Limits.disk_mb.")
     if not cgroups_work():
         found.append("LIMITS REDUCED: no cgroup can be made here (that needs cgroup v1 "
                      "controllers or a writable cgroup v2 root: run the grader as root, or in a "
@@ -101,17 +109,19 @@ def kernel_args() -> list[str]:
 
 
 def kernel_argv(shared: Path, workdir: Path, memory_mb: int, file_mb: int,
-                cpus: float = 1.0) -> list[str]:
+                cpus: float = 1.0, disk_mb: int = 1024) -> list[str]:
     """The command that starts an IPython kernel in the box. ``shared`` is the one writable
     directory, ``workdir`` inside it."""
     kernel = [str(Path(sys.prefix) / "bin" / "python"), "-m", "ipykernel_launcher",
               *kernel_args()]
-    return box_argv(shared, workdir, [*_rlimits(memory_mb, file_mb), *kernel], cpus)
+    return box_argv(shared, workdir, [*_rlimits(memory_mb, file_mb), *kernel], cpus, disk_mb)
 
 
-def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0) -> list[str]:
+def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0,
+             disk_mb: int = 1024) -> list[str]:
     """``command`` made to run in the box (or, without bubblewrap, as it is), in ``workdir``
-    with ``shared`` its one writable directory and thread pools sized to ``cpus``."""
+    with ``shared`` its one writable directory (see `capped_dir`) and thread pools sized to
+    ``cpus``; the box's /tmp and /dev/shm are tmpfs of ``disk_mb`` each."""
     threads = thread_settings(cpus)
     bwrap = bubblewrap()
     if not bwrap:
@@ -121,7 +131,8 @@ def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0)
         bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
         "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
         # /tmp first: the environment itself may live under /tmp, and a later tmpfs would hide it
-        "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        "--proc", "/proc", "--dev", "/dev", *_capped_tmpfs("/tmp", disk_mb),
+        *_capped_tmpfs("/dev/shm", disk_mb),
         *_readonly_binds(),
         "--bind", str(shared), str(shared), "--chdir", str(workdir),
         "--clearenv",
@@ -130,6 +141,16 @@ def box_argv(shared: Path, workdir: Path, command: list[str], cpus: float = 1.0)
         "--setenv", "PYTHONHASHSEED", "0", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "3",
         *thread_env, *command,
     ]
+
+
+def _capped_tmpfs(path: str, size_mb: int) -> list[str]:
+    return ["--size", str(size_mb * 2**20), "--tmpfs", path]
+
+
+class BoundedCommand(list):
+    """A command (a plain list of arguments) that also knows the cgroups it starts in."""
+
+    groups: tuple[Path, ...] = ()
 
 
 @contextmanager
@@ -156,12 +177,14 @@ def cgroup_bounds(argv: list[str], processes: int, cpus: float,
             with contextlib.suppress(OSError):  # a controller this group lacks
                 (group / key).write_text(value)
     if not groups:
-        yield argv
+        yield BoundedCommand(argv)
         return
     join = 'for g in "$@"; do [ "$g" = -- ] && break; echo $$ > "$g/cgroup.procs"; shift; done'
+    bounded = BoundedCommand(["sh", "-c", f'{join}; shift; exec "$@"', "acelabs-sandbox",
+                              *map(str, groups), "--", *argv])
+    bounded.groups = tuple(groups)
     try:
-        yield ["sh", "-c", f'{join}; shift; exec "$@"', "acelabs-sandbox",
-               *map(str, groups), "--", *argv]
+        yield bounded
     finally:
         for group in groups:
             _remove_cgroup(group)
@@ -236,3 +259,127 @@ def _remove_cgroup(group: Path) -> None:
             return
         except OSError:
             time.sleep(0.1)
+
+
+def memory_held(groups: tuple[Path, ...]) -> int | None:
+    """Bytes of anonymous and shared memory (SysV and POSIX shm, tmpfs files) charged to the
+    memory cgroup among ``groups``, page cache left out; None without a memory cgroup."""
+    for group in groups:
+        for name, keys in (("memory.stat", ("anon", "shmem")),          # v2
+                           ("memory.stat", ("rss", "shmem"))):          # v1
+            try:
+                lines = (group / name).read_text().split("\n")
+            except OSError:
+                break
+            values = dict(line.split() for line in lines if len(line.split()) == 2)
+            if all(key in values for key in keys):
+                return sum(int(values[key]) for key in keys)
+    return None
+
+
+# --- the box's writable directory, and removing what a box left --------------------------
+
+REMOVE_SECONDS = 60
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+MS_NOSUID, MS_NODEV = 2, 4
+MNT_DETACH, UMOUNT_NOFOLLOW = 2, 8
+
+
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def mount_capped(path: Path, size_mb: int, inodes: int) -> bool:
+    """Mount a tmpfs of ``size_mb`` and ``inodes`` files on ``path`` (needs CAP_SYS_ADMIN, as
+    root); whether it is mounted."""
+    options = f"size={size_mb}m,nr_inodes={inodes},mode=0700".encode()
+    return _libc().mount(b"acelabs-box", str(path).encode(), b"tmpfs",
+                         MS_NOSUID | MS_NODEV, options) == 0
+
+
+def unmount(path: Path) -> None:
+    """Detach whatever is mounted on ``path`` (a capped directory): its files go with it,
+    none of them opened or walked."""
+    for _ in range(8):  # a mount stacked on another (one per failed sweep) comes off one by one
+        if _libc().umount2(str(path).encode(), MNT_DETACH | UMOUNT_NOFOLLOW) != 0:
+            return
+
+
+@functools.cache
+def can_cap_disk() -> bool:
+    """Whether the grader may mount a size- and inode-capped filesystem for each box."""
+    probe = Path(tempfile.mkdtemp(prefix="acelabs-probe-"))
+    try:
+        mounted = mount_capped(probe, 1, 16)
+        if mounted:
+            unmount(probe)
+        return mounted
+    finally:
+        remove_tree(probe)
+
+
+@contextmanager
+def capped_dir(prefix: str, size_mb: int, inodes: int) -> Iterator[Path]:
+    """A fresh host directory to bind into a box as its one writable directory: a tmpfs of
+    ``size_mb`` and ``inodes`` files where the grader may mount one (so many files under the
+    per-file limit cannot fill the host's disk), else a plain temporary directory (and
+    `alerts` says so). Removed at the end with `remove_tree`, after the tmpfs is detached."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    mounted = can_cap_disk() and mount_capped(path, size_mb, inodes)
+    try:
+        yield path
+    finally:
+        if mounted:
+            unmount(path)
+        remove_tree(path)
+
+
+def remove_tree(path: Path, timeout: float = REMOVE_SECONDS) -> bool:
+    """Remove ``path`` and everything below it as a box may have left it — FIFOs, sockets,
+    devices, links, read-only folders — without opening anything but a directory (opened
+    with O_NOFOLLOW, O_DIRECTORY and O_NONBLOCK, so a FIFO or a link swapped in for it is
+    refused, never waited on or followed): entries are `unlink`ed and folders `rmdir`ed.
+    Gives up after ``timeout`` seconds; whether ``path`` is gone."""
+    deadline = time.monotonic() + timeout
+    path = Path(path)
+    try:
+        parent = os.open(path.parent, _DIR_FLAGS & ~os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return True
+    try:
+        _remove_at(parent, path.name, deadline)
+    except (OSError, TimeoutError, RecursionError):
+        pass
+    finally:
+        os.close(parent)
+    return not os.path.lexists(path)
+
+
+def _remove_at(dir_fd: int, name: str, deadline: float) -> None:
+    if time.monotonic() > deadline:
+        raise TimeoutError(f"removing a box's files took over {REMOVE_SECONDS} s")
+    try:
+        info = os.lstat(name, dir_fd=dir_fd)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name, dir_fd=dir_fd)
+        return
+    try:
+        fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    except (NotADirectoryError, OSError) as error:  # swapped for a link or a FIFO meanwhile
+        if isinstance(error, FileNotFoundError):
+            return
+        os.unlink(name, dir_fd=dir_fd)
+        return
+    try:
+        with contextlib.suppress(OSError):  # a folder the box made read-only
+            os.fchmod(fd, 0o700)
+        with os.scandir(fd) as entries:
+            names = [entry.name for entry in entries]
+        for child in names:
+            _remove_at(fd, child, deadline)
+    finally:
+        os.close(fd)
+    os.rmdir(name, dir_fd=dir_fd)

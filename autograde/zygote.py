@@ -10,8 +10,10 @@ it inherited — not a file, so a student's kernel cannot reach it — one JSON 
   (``argv`` is IPKernelApp's, e.g. ``["-f", CONNECTION_FILE]``) and answers its ``pid``;
 - ``{"op": "poll", "pid": P}`` answers its ``exit`` code, or null while it runs;
 - ``{"op": "signal", "pid": P, "signum": S}`` signals the kernel's process group;
-- ``{"op": "reset"}`` kills every other process in the box and empties /tmp and /dev/shm, so
-  nothing of one student is left for the next.
+- ``{"op": "reset"}`` kills every other process in the box, removes every System V IPC object
+  (shared memory, semaphore sets, message queues: the box has an IPC namespace of its own, which
+  outlives each kernel, and a segment nobody has attached stays charged to the box's memory) and
+  empties /tmp and /dev/shm, so nothing of one student is left for the next.
 
 It only runs in a box with its own PID namespace, where ``kill(-1)`` reaches the box alone.
 """
@@ -25,14 +27,17 @@ import json
 import os
 import random
 import resource
-import shutil
 import signal
 import socket
 import sys
 from pathlib import Path
 
+from autograde import sandbox
+
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
 SCRATCH = ("/tmp", "/dev/shm")
+IPC_RMID = 0
+SYSV_IPC = ("shm", "sem", "msg")  # /proc/sysvipc/<kind>: the id is each row's second field
 
 
 def _prctl(option: int, value: int) -> None:
@@ -105,15 +110,13 @@ class Zygote:
             self._reap()
             if not self._others():
                 break
+        ipc_left = remove_sysv_ipc()
         for directory in SCRATCH:
             for entry in Path(directory).iterdir() if os.path.isdir(directory) else ():
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink(missing_ok=True)
+                sandbox.remove_tree(entry)
         self.kernels.clear()
         self.exits.clear()
-        return {"left": len(self._others())}
+        return {"left": len(self._others()), "ipc_left": ipc_left}
 
     @staticmethod
     def _others() -> list[int]:
@@ -142,6 +145,32 @@ class Zygote:
             IPKernelApp.launch_instance(argv=argv)
         finally:
             os._exit(0)
+
+
+def sysv_ipc_ids() -> dict[str, list[int]]:
+    """The System V IPC objects of this IPC namespace, by kind."""
+    found = {}
+    for kind in SYSV_IPC:
+        try:
+            rows = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        except OSError:
+            rows = []
+        found[kind] = [int(row.split()[1]) for row in rows if len(row.split()) > 1]
+    return found
+
+
+def remove_sysv_ipc() -> int:
+    """Remove every System V IPC object in the box (all were made by its one uid, so the
+    zygote may); how many are left."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    remove = {"shm": lambda i: libc.shmctl(i, IPC_RMID, None),
+              "sem": lambda i: libc.semctl(i, 0, IPC_RMID),
+              "msg": lambda i: libc.msgctl(i, IPC_RMID, None)}
+    for kind, ids in sysv_ipc_ids().items():
+        for ipc_id in ids:
+            remove[kind](ipc_id)
+    # a segment still attached lingers until detached, but every process is gone by now
+    return sum(len(ids) for ids in sysv_ipc_ids().values())
 
 
 def _inherited_bytes() -> int:
