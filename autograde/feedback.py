@@ -27,6 +27,8 @@ from nbformat.v4 import new_output
 from traitlets import Bool
 from traitlets.config import Config
 
+from autograde.judge import is_test_cell
+
 TEMPLATES = Path(__file__).parent / "templates"
 NO_RESPONSE = "No response."
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)((?:Q|C)\d+)\b\.?\**\s*(?:[—:-]\s*)?(.*)$", re.MULTILINE)
@@ -69,7 +71,7 @@ class QuestionFeedback(Preprocessor):
             meta = cell.metadata.get("nbgrader", {})
             if meta.get("comment") == NO_RESPONSE:
                 meta["comment"] = None
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            if not is_test_cell(cell):
                 continue
             question = str(meta.get("grade_id", "")).split("_")[0]
             cell.metadata["acelabs"] = {"question": question,

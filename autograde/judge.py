@@ -502,8 +502,8 @@ class Judge:
     def preset(self) -> dict:
         return {"__name__": "__judge__", "__builtins__": builtins, "np": np, "pd": pd,
                 "math": math, "warnings": warnings, "data": JudgeData(self),
-                "sealed": self.sealed, "learner": Learner(self), "LearnerError": LearnerError,
-                "in_kernel": self.in_kernel, "run_in_kernel": self.run_in_kernel}
+                "sealed": kit.sealed, "learner": Learner(self), "LearnerError": LearnerError,
+                "in_kernel": kit.in_kernel, "run_in_kernel": kit.run_in_kernel}
 
     def verdict(self, cell: NotebookNode) -> list[NotebookNode]:
         """The cell's outputs after judging it: none if every check passed, else one error.

@@ -16,6 +16,8 @@ import re
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell
 
+from autograde.judge import is_test_cell
+
 UNCHANGED = "NAMESPACE UNCHANGED"
 IPYTHON_OWN = re.compile(r"^(_+|_i+|_i?\d+|_(dh|ih|oh|sh|exit_code))$")
 """Names IPython itself rebinds after every cell (``_``, ``_i``, ``_3`` …): no probe there."""
@@ -36,16 +38,11 @@ def bound_names(source: str) -> set[str]:
     return names
 
 
-def _is_test(cell: NotebookNode) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
 def test_cell_names(source_nb: NotebookNode) -> set[str]:
     """Names the source's test cells bind that no other cell of the reference binds."""
-    tested = set().union(*(bound_names(c.source) for c in source_nb.cells if _is_test(c)))
+    tested = set().union(*(bound_names(c.source) for c in source_nb.cells if is_test_cell(c)))
     own = set().union(*(bound_names(c.source) for c in source_nb.cells
-                        if c.cell_type == "code" and not _is_test(c)))
+                        if c.cell_type == "code" and not is_test_cell(c)))
     return {name for name in tested - own if not IPYTHON_OWN.match(name)}
 
 
