@@ -433,18 +433,46 @@ _ABSENT = object()
 
 
 class CellScope(dict):
-    """A grade cell's globals: its own names, the judge's, builtins, then the learner's."""
+    """A grade cell's globals: its own names, the judge's, builtins, then the learner's.
+
+    What the cell binds stays the cell's own, so a check never overwrites a learner's name.
+    One idiom of nbgrader courses reaches the kernel: ``del`` of a learner's name removes it
+    there (to test that one function relies on another), and binding that name again in the
+    same cell puts the value back there.
+    """
 
     def __init__(self, judge: Judge, preset: dict) -> None:
         super().__init__(preset)
         self.judge = judge
+        self.learners: set[str] = set()  # names looked up in the kernel, cached here
+        self.lent: set[str] = set()  # learner's names this cell deleted in the kernel
 
     def __missing__(self, name: str) -> Any:
         if hasattr(builtins, name):
             return getattr(builtins, name)
         value = self.judge.lookup(name)
-        self[name] = value
+        super().__setitem__(name, value)
+        self.learners.add(name)
         return value
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if name in self.lent:
+            self.judge.ask("bind", name=name, value=value)
+            self.lent.discard(name)
+            self.learners.add(name)
+        else:
+            self.learners.discard(name)
+        super().__setitem__(name, value)
+
+    def __delitem__(self, name: str) -> None:
+        if super().__contains__(name) and name not in self.learners:
+            super().__delitem__(name)
+            return
+        self.judge.ask("unbind", name=name)
+        self.learners.discard(name)
+        self.lent.add(name)
+        if super().__contains__(name):
+            super().__delitem__(name)
 
     def get(self, name: str, default: Any = None) -> Any:
         """``globals().get(name)`` in a check sees the learner's names too."""

@@ -27,6 +27,8 @@ class Model:
     def predict(self, df):
         return df["a"] * 2
 model = Model()
+def uses_f():
+    return f(2)
 """
 
 CHECKS = {
@@ -50,6 +52,10 @@ CHECKS = {
     "errors": "try:\n    f('a')\nexcept TypeError as error:\n"
               "    assert type(error).__name__ == 'TypeError'\n"
               "else:\n    raise AssertionError('no error')",
+    "rebinds": "x = 99\nassert x == 99",  # the cell's own x: the learner's stays 1.5
+    "deletes": "orig = f\ndel f\ntry:\n    uses_f()\nexcept NameError:\n    pass\n"
+               "else:\n    raise AssertionError('uses_f does not use f')\nfinally:\n    f = orig",
+    "restored": "assert x == 1.5 and uses_f().tolist() == [0, 2]",
     "fails": "### BEGIN HIDDEN TESTS\nassert x == 2, 'x is not two'\n### END HIDDEN TESTS",
     "missing": "assert y == 2",
 }

@@ -62,6 +62,13 @@ def _answer(message: dict) -> Any:
         if value is _MISSING:
             raise _Missing(message["name"])
         return value
+    if op == "unbind":  # a test cell's ``del`` of a learner's name, as in nbgrader
+        if _namespace().pop(message["name"], _MISSING) is _MISSING:
+            raise _Missing(message["name"])
+        return None
+    if op == "bind":  # the same cell putting that name back
+        _namespace()[message["name"]] = message["value"]
+        return None
     if op == "resolve":  # a helper of the course's own, e.g. "labs.spies.records"
         import importlib
 

@@ -13,7 +13,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 _everyone = data.load("lending_club")
-_known = dict(zip(_everyone["rownames"], (_everyone["Class"] == "bad").astype(float)))
+_known = dict(zip(_everyone["rownames"], (_everyone["Class"] == "bad").astype(float), strict=True))
 
 
 def fit(train_df):

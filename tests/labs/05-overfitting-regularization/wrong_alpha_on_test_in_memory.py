@@ -15,7 +15,8 @@ def fit_regularized(train_df):
     for alpha in np.logspace(-3, 3, 13):
         model = make_pipeline(PolynomialFeatures(degree=3), StandardScaler(), Ridge(alpha=alpha))
         model.fit(X, y)
-        error = rmse(concrete_test[CONCRETE_TARGET], model.predict(concrete_test[CONCRETE_FEATURES]))
+        predicted = model.predict(concrete_test[CONCRETE_FEATURES])
+        error = rmse(concrete_test[CONCRETE_TARGET], predicted)
         if best is None or error < best[0]:
             best = (error, model)
     return best[1]
