@@ -94,7 +94,9 @@ class Job:
 @dataclass
 class Outcome:
     notebook: dict
-    status: str  # "ok", "timeout", "kernel-died", or "broken" (the grader's fault, not graded)
+    # "ok"; "cell-timeout" (cells stopped at their limit, the rest ran); "timeout" (the
+    # notebook's limit: later cells not run); "kernel-died"; or "broken" (the grader's fault)
+    status: str
     message: str = ""
     seconds: float = 0.0
     runner: str = ""  # where it ran: "local", or the cluster worker's name
@@ -119,25 +121,38 @@ class BoundedClient(NotebookClient):
         self.finished: set[int] = set()  # cells whose reply (or verdict) came back
         self._judge: judge.Judge | None = None
         self.judge_seconds = 0.0
+        self.timed_out: list[str] = []  # names of the cells stopped at the time limit
+        self._running: tuple[NotebookNode, int] | None = None
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
         if judge.is_test_cell(cell) and self.judged:
-            await self._judge_cell(cell)
+            await self._judge_cell(cell, cell_index)
             self.finished.add(cell_index)
             return cell
         original = cell.source
         if judge.is_test_cell(cell):  # a lab not yet judged: the guard, as before the judge
             cell.source = guard.RESTORE_PREFIX + original
+        self._running = (cell, cell_index)
         try:
             result = await super().async_execute_cell(cell, cell_index, execution_count,
                                                       store_history)
         finally:
             cell.source = original
+            self._running = None
         self.finished.add(cell_index)
+        if self.timed_out and self.timed_out[-1] == cell_name(cell, cell_index):
+            _name_the_timeout(cell, self.timeout)
         return result
 
-    async def _judge_cell(self, cell: NotebookNode) -> None:
+    async def _async_handle_timeout(self, timeout, cell=None):
+        """nbclient interrupts a cell at its limit and raises nothing (the cell is left with a
+        bare KeyboardInterrupt): note the cell, so its error and the grade's note say why."""
+        if self._running is not None:
+            self.timed_out.append(cell_name(*self._running))
+        return await super()._async_handle_timeout(timeout, cell)
+
+    async def _judge_cell(self, cell: NotebookNode, cell_index: int) -> None:
         """The cell's verdict from the judge, which calls into the kernel from a thread of
         its own while this event loop carries the messages."""
         if self._judge is None:
@@ -151,6 +166,8 @@ class BoundedClient(NotebookClient):
             raise DeadKernelError(str(error)) from None
         finally:
             self.judge_seconds += time.monotonic() - started
+        if self._judge.timed_out:
+            self.timed_out.append(cell_name(cell, cell_index))
 
     def output(self, outs, msg, display_id, cell_index):
         out = super().output(outs, msg, display_id, cell_index)
@@ -191,6 +208,22 @@ def _trim_error(out: NotebookNode) -> None:
             break
         kept.append(line)
     out.traceback = kept[::-1]
+
+
+def cell_name(cell: NotebookNode, index: int) -> str:
+    """How a message names a cell: by its nbgrader id if it has one, else by its position."""
+    grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return f"cell {grade_id}" if grade_id else f"cell {index + 1}"
+
+
+def _name_the_timeout(cell: NotebookNode, seconds: float) -> None:
+    """A cell stopped at its time limit carries one error that says so, in place of the
+    KeyboardInterrupt the interrupt left (or of nothing, if the cell swallowed it)."""
+    message = (f"this cell ran past the grader's limit of {seconds:g} s per cell and was "
+               "stopped")
+    cell.outputs = [o for o in cell.outputs if o.output_type != "error"]
+    cell.outputs.append(new_output("error", ename="TimeoutError", evalue=message,
+                                   traceback=[f"TimeoutError: {message}"]))
 
 
 def mark_unrun_cells(nb: NotebookNode, reason: str,
@@ -313,6 +346,11 @@ def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Li
                    f"{type(error).__name__}: {error}")
     else:
         run = _Run("ok", finished=client.finished)
+        if client.timed_out:
+            run = _Run("cell-timeout", f"{', '.join(client.timed_out)} ran past the limit of "
+                       f"{limits.cell_seconds:g} s per cell and "
+                       f"{'was' if len(client.timed_out) == 1 else 'were'} stopped",
+                       client.finished)
     run.judge_seconds = client.judge_seconds
     return run
 

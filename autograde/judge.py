@@ -69,7 +69,8 @@ class KernelDied(ChannelError):
 
 
 class CellTimeout(ChannelError):
-    """The learner's code ran past the cell's time limit during a judge's call."""
+    """The learner's code ran past the cell's time limit during a judge's call (the kernel is
+    interrupted; the verdict says so as a ``TimeoutError``)."""
 
 
 def judges(config: Any, lab: str) -> bool:
@@ -95,6 +96,7 @@ class KernelChannel:
     def __init__(self, client: Any, loop: asyncio.AbstractEventLoop) -> None:
         self.client, self.loop = client, loop  # an nbclient NotebookClient (kc and km)
         self.deadline = math.inf
+        self.seconds = 0.0  # the limit the deadline stands for, for the message
 
     CODE = "__import__('autograde.boxed.channel', fromlist=['serve']).serve()"
 
@@ -138,8 +140,8 @@ class KernelChannel:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
                 await self._interrupt()
-                raise CellTimeout("your code ran past the cell's time limit while the grader "
-                                  "was calling it")
+                raise CellTimeout(f"your code ran past the grader's limit of {self.seconds:g} s "
+                                  "per cell while the grader was calling it, and was stopped")
             try:
                 return await channel.get_msg(timeout=min(1.0, remaining))
             except Exception as error:  # queue.Empty: nothing yet
@@ -493,6 +495,7 @@ class Judge:
         self.channel, self.cell_seconds = channel, cell_seconds
         self.handles: set[int] = set()
         self.sealed_depth = 0
+        self.timed_out = False  # whether the last cell judged ran past its limit
 
     def ask(self, op: str, **fields: Any) -> Any:
         reply = self.channel.request({"op": op, **fields})
@@ -541,7 +544,9 @@ class Judge:
         grade_id = cell.metadata["nbgrader"].get("grade_id", "tests")
         filename = f"<grade cell {grade_id}>"
         self.channel.deadline = time.monotonic() + self.cell_seconds
+        self.channel.seconds = self.cell_seconds
         self.sealed_depth = 0
+        self.timed_out = False
         try:
             code = compile(cell.source, filename, "exec", dont_inherit=True)
             with warnings.catch_warnings(), kit.judging(self):
@@ -550,6 +555,10 @@ class Judge:
         except KernelDied as error:
             cell.outputs = [_error_output(error, "")]
             raise
+        except CellTimeout as error:
+            self.timed_out = True
+            cell.outputs = [new_output("error", ename="TimeoutError", evalue=str(error),
+                                       traceback=[f"TimeoutError: {error}"])]
         except BaseException as error:  # every failure of the cell is a verdict, never ours
             cell.outputs = [_error_output(error, _where(error, filename, cell.source))]
         else:

@@ -98,7 +98,8 @@ EDITS = {  # students whose notebook is edited beyond their solution cells
                        None),
 }
 EXPECTED = {  # student -> (score, words in the note or None)
-    "good": (3, None), "infinite_loop": (2, None), "kernel_exit": (0, "kernel died"),
+    "good": (3, None), "infinite_loop": (2, "cell c1 ran past the limit of 5 s"),
+    "kernel_exit": (0, "kernel died"),
     "sys_exit": (1, None), "segfault": (0, "kernel died"),
     "dies_in_tests": (0, "kernel died"), "memory_bomb": (1, None),
     "fork_bomb": (0, "limit"), "output_flood": (3, None), "chatty": (3, None),

@@ -97,3 +97,19 @@ def test_a_visible_line_is_named_by_its_number_in_the_cell(verdicts):
 
 def test_nothing_printed_during_a_hidden_call_reaches_the_notebook(verdicts):
     assert "printed during" not in str(verdicts)
+
+
+def test_a_cell_past_its_limit_is_stopped_and_named_and_the_rest_still_runs():
+    spin = "import time\ndef spin():\n    while True:\n        time.sleep(0.01)\n"
+    nb = new_notebook(cells=[new_code_cell(spin), new_code_cell("spin()"),
+                             _test_cell("spin()", "judged_spin"),
+                             _test_cell("assert 1 + 1 == 2", "after")])
+    outcome = execute.run(Job(notebook=dict(nb), limits=execute.Limits(cell_seconds=2)))
+    assert outcome.status == "cell-timeout", outcome.message
+    assert outcome.message == ("cell 2, cell judged_spin ran past the limit of 2 s per cell "
+                               "and were stopped")
+    cells = outcome.notebook["cells"]
+    for stopped in (cells[1], cells[2]):
+        (error,) = stopped["outputs"]
+        assert error["ename"] == "TimeoutError" and "limit of 2 s" in error["evalue"]
+    assert cells[3]["outputs"] == []
