@@ -174,6 +174,17 @@ LABS: tuple[Lab, ...] = (
         minutes=60,
         dataset="lending_club",
     ),
+    Lab(
+        id="20-experiments-and-ab-tests",
+        title="Experiments you can defend",
+        skill="Test and size an A/B test, peek without lying, cut variance with CUPED, catch a "
+              "broken split, and compare two models with a paired bootstrap.",
+        concepts=("two-proportion test", "confidence interval", "power and sample size",
+                  "peeking and sequential tests", "CUPED", "sample-ratio mismatch",
+                  "paired bootstrap"),
+        minutes=60,
+        dataset="resume_names",
+    ),
 )
 
 

