@@ -56,15 +56,10 @@ c.HTMLExporter.filters = {
 }
 
 # Test cells are judged outside the student's kernel (autograde/judge.py), so student code
-# cannot forge a verdict. Labs listed here still have hidden tests written for the kernel: their
-# test cells run there, behind autograde/guard.py, and a determined student can forge their
-# verdict. Remove a lab from the list once its hidden tests are ported to the judge.
-c.Judge.in_kernel_labs = [
-    "03-validation-and-leakage", "05-overfitting-regularization",
-    "07-imbalanced-classification", "08-tuning-and-training-speed", "09-ml-from-scratch",
-    "10-unsupervised", "11-neural-networks", "12-cnn-image-recognition",
-    "14-recommender-systems", "15-time-series-forecasting", "16-debug-the-pipeline",
-]
+# cannot forge a verdict. A lab listed here (hidden tests written for the kernel, as in plain
+# nbgrader) has its test cells run there instead, behind autograde/guard.py, where a determined
+# student can forge its verdict. Every lab of this course is judged.
+c.Judge.in_kernel_labs = []
 
 # A test cell a student deleted is put back and graded (nbgrader leaves it "needs manual grade").
 c.OverwriteCells.add_missing_cells = True
@@ -81,3 +76,7 @@ c.GenerateFeedback.preprocessors = [
     "autograde.feedback.QuestionFeedback",
 ]
 c.GenerateFeedback.exporter_class = "autograde.feedback.FeedbackExporter"
+
+# `nbgrader export` writes what `acelabs export` writes: nbgrader's columns, each row's status
+# and reason, and no score for a submission that could not be graded (autograde/accounts.py).
+c.ExportApp.plugin_class = "autograde.accounts.AccountedCsvExport"

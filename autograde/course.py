@@ -23,12 +23,17 @@ class Course:
 
     @classmethod
     def load(cls, root: Path | str = ".") -> Course:
-        """The course at ``root``, configured by its nbgrader_config.py."""
+        """The course at ``root``, configured by its nbgrader_config.py — or, as nbgrader
+        does, by nbgrader's defaults when it has none but has a source/ folder."""
         root = Path(root).resolve()
         config_path = root / CONFIG_FILE
-        if not config_path.is_file():
-            raise AcelabsError(f"{root} is not an nbgrader course: it has no {CONFIG_FILE}")
-        config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
+        if config_path.is_file():
+            config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
+        elif (root / "source").is_dir():
+            config = Config()
+        else:
+            raise AcelabsError(f"{root} is not an nbgrader course: it has no {CONFIG_FILE} "
+                               "and no source/ folder")
         config.CourseDirectory.root = str(root)
         return cls(root, config)
 

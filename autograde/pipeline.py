@@ -15,15 +15,15 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbgrader.api import Gradebook, InvalidEntry, MissingEntry
 from nbgrader.apps import NbGraderAPI
-from nbgrader.plugins import CsvExportPlugin
 from tqdm import tqdm
 from traitlets.config import Config
 
-from autograde import AcelabsError, grading, ownership, plain_files, resume
+from autograde import AcelabsError, accounts, grading, ownership, plain_files, resume, submissions
 from autograde.course import Course
 from autograde.execute import Limits
 from autograde.executors import Executor, WarmPool
@@ -78,6 +78,23 @@ def _last_error(result: dict) -> str:
 
 # --- release -------------------------------------------------------------------------------
 
+def ensure_exchange(course: Course) -> Path | None:
+    """The course's nbgrader exchange (``c.Exchange.root``), made if it is missing with the
+    permissions nbgrader's release_assignment, fetch and submit need (everyone writes; sticky,
+    like /tmp). None when the course names no exchange; a folder that exists is left as is."""
+    root = course.config.Exchange.get("root") if "Exchange" in course.config else None
+    if not root:
+        return None
+    path = Path(root)
+    if not path.is_dir():
+        try:
+            path.mkdir(parents=True)
+            path.chmod(0o1777)
+        except OSError as error:
+            raise AcelabsError(f"could not make nbgrader's exchange {path}: {error}") from None
+    return path
+
+
 def release(course: Course, labs: Iterable[str] | None = None,
             progress: bool = False) -> list[str]:
     """Generate the student version of each lab into release/ (nbgrader generate_assignment)."""
@@ -85,6 +102,7 @@ def release(course: Course, labs: Iterable[str] | None = None,
     if not names:
         raise AcelabsError(f"no labs found in {course.path('source')}")
     api = _api(course)
+    ensure_exchange(course)
     with contextlib.chdir(course.root):
         for name in tqdm(names, desc="release", unit="lab", disable=not progress or None):
             result = api.generate_assignment(name, force=True, create=True)
@@ -152,13 +170,15 @@ def find_submissions(course: Course, labs: Iterable[str] | None = None,
     return pairs
 
 
-def unreadable_notebook(folder: Path, expected: set[str], within: Path | None = None
-                        ) -> str | None:
+def unreadable_notebook(folder: Path, expected: set[str], within: Path | None = None,
+                        cells: dict[str, set[str]] | None = None) -> str | None:
     """Why the notebooks in a submission folder cannot be graded, or None if they can.
 
     ``expected`` holds the file names of the lab's notebooks in source/; ``within`` is the
-    folder of all submissions. A link or special file anywhere in the submission (or a linked
-    student or lab folder) refuses it before any file is read (see `plain_files`).
+    folder of all submissions; ``cells`` the grade ids of every lab's notebooks, by lab, with
+    this lab's under the key "" (to tell another lab's notebook from a tampered one). A link or
+    special file anywhere in the submission (or a linked student or lab folder) refuses it
+    before any file is read (see `plain_files`).
     """
     if refused := plain_files.refusal(folder, within):
         return refused
@@ -177,7 +197,37 @@ def unreadable_notebook(folder: Path, expected: set[str], within: Path | None = 
         except Exception as error:  # any parse or schema failure is the student's file's fault
             lines = str(error).strip().splitlines() or [type(error).__name__]
             return f"{path.name} is not a valid notebook: {lines[0]}"
+        if cells and (other := _other_lab(nb, cells)):
+            return f"{path.name} is {other}'s notebook, not this lab's"
     return None
+
+
+def grade_ids(nb: Any) -> set[str]:
+    """The nbgrader ids of a notebook's cells."""
+    return {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            for cell in nb.get("cells", [])} - {None}
+
+
+def _other_lab(nb: Any, cells: dict[str, set[str]]) -> str | None:
+    """The lab whose notebook ``nb`` is, if it shares no cell with this lab's and most of its
+    cells with another's ("another lab" if none matches); None if it may be this lab's."""
+    ids = grade_ids(nb)
+    if not ids or ids & cells[""]:
+        return None
+    matches = [(len(ids & theirs), lab) for lab, theirs in cells.items() if lab and theirs]
+    best = max(matches, default=(0, ""))
+    return best[1] if best[0] * 2 >= len(ids) else "another lab"
+
+
+def _lab_cells(course: Course) -> dict[str, set[str]]:
+    """Every lab's grade ids, read from its source notebooks."""
+    found = {}
+    for lab in course.labs():
+        found[lab] = set()
+        for path in sorted((course.path("source") / lab).glob("*.ipynb")):
+            with contextlib.suppress(Exception):
+                found[lab] |= grade_ids(submissions.read(path))
+    return found
 
 
 def limits(course: Course) -> Limits:
@@ -210,7 +260,9 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
     records = resume.Records(course.path("autograded"))
     expected = {lab: {p.name for p in (course.path("source") / lab).glob("*.ipynb")}
                 for lab in names}
-    problems = {pair: unreadable_notebook(root / pair[0] / pair[1], expected[pair[1]], root)
+    every_lab = _lab_cells(course)
+    problems = {pair: unreadable_notebook(root / pair[0] / pair[1], expected[pair[1]], root,
+                                          {**every_lab, "": every_lab.get(pair[1], set())})
                 for pair in pairs}
     fingerprints = {pair: resume.digest(root / pair[0] / pair[1])
                     for pair, problem in problems.items() if problem is None}
@@ -234,7 +286,7 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
 
     with contextlib.chdir(course.root):
         _ensure_released(course, {lab for _, lab in pairs})
-        _register_students(course, {student for student, _ in fingerprints})
+        _register_students(course, {student for student, _ in pairs})
         for pair in fingerprints.keys() - unchanged:
             records.forget(*pair)
         pool = None if executor else WarmPool()
@@ -261,7 +313,20 @@ def grade(course: Course, labs: Iterable[str] | None = None, submitted: Path | N
             result.judge_seconds = sum(o.judge_seconds for o in outcomes)
             result.cell_seconds = sum(o.cell_seconds for o in outcomes) + result.judge_seconds
         results.append(result)
+    _keep_accounts(course, results, unchanged,
+                   [pair for pair, done in by_pair.items() if not done.success])
     return results
+
+
+def _keep_accounts(course: Course, results: list[GradeResult], unchanged: set,
+                   failed: list[tuple[str, str]]) -> None:
+    """Record what became of each submission, and take out of the gradebook the scores of
+    the runs that failed (nbgrader stores 0 for them), so every view tells the same story."""
+    accounts.remove_unearned(course.db_url, course.course_id, failed)
+    kept = accounts.Accounts(course.path("autograded"))
+    for r in results:
+        if (r.student, r.lab) not in unchanged:
+            kept.record(accounts.Account(r.student, r.lab, r.graded, r.problem or r.note or ""))
 
 
 def _ensure_released(course: Course, labs: set[str]) -> None:
@@ -310,12 +375,14 @@ CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 
 
 def export(course: Course, destination: Path) -> Path:
-    """Every grade in the gradebook as CSV (nbgrader's CsvExportPlugin). An existing file is
-    replaced only if it is such an export."""
+    """Every student's grade of every lab as nbgrader's CSV, with each row's status and reason
+    (`accounts.AccountedCsvExport`). An existing file is replaced only if it is such an
+    export."""
     ownership.check_replaceable(destination, (NBGRADER_CSV_HEADER,))
     destination.parent.mkdir(parents=True, exist_ok=True)
     with Gradebook(course.db_url, course.course_id) as gradebook:
-        CsvExportPlugin(to=str(destination)).export(gradebook)
+        accounts.AccountedCsvExport(to=str(destination),
+                                    autograded=str(course.path("autograded"))).export(gradebook)
     return destination
 
 
@@ -324,10 +391,12 @@ def export_canvas(course: Course, destination: Path) -> Path:
     "Points Possible" row under the header. A lab not handed in is left empty, not 0. An
     existing file is replaced only if it has this layout's header."""
     ownership.check_replaceable(destination, (",".join(CANVAS_HEADER),))
+    kept = accounts.Accounts(course.path("autograded")).all()
     with Gradebook(course.db_url, course.course_id) as gradebook:
         labs = [(a.name, a.max_score) for a in gradebook.assignments]
         scores = {(s.student.id, lab): s.score
-                  for lab, _ in labs for s in gradebook.assignment_submissions(lab)}
+                  for lab, _ in labs for s in gradebook.assignment_submissions(lab)
+                  if accounts.counted(accounts.status(kept.get((s.student.id, lab)), s)[0])}
         students = sorted(gradebook.students, key=lambda s: s.id)
         rows = [[", ".join(filter(None, (s.last_name, s.first_name))) or s.id, s.id, "", s.id, ""]
                 + [_points(scores.get((s.id, lab))) for lab, _ in labs] for s in students]

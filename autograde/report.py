@@ -8,6 +8,7 @@ handed in. Figures are matplotlib PNGs embedded in the page, so it opens anywher
 from __future__ import annotations
 
 import base64
+import csv
 import html
 import io
 import re
@@ -21,11 +22,12 @@ from matplotlib.figure import Figure
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
-from autograde import AcelabsError, ownership, submissions
+from autograde import AcelabsError, accounts, ownership, submissions
 from autograde.course import Course
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 TOP_FAILURES = 3
+NOT_GRADED_HEADER = ["lab", "student", "reason"]  # the list beside the page
 
 
 @dataclass
@@ -39,12 +41,16 @@ class LabCohort:
     failures: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     late: list[tuple[str, float]] = field(default_factory=list)  # (student, hours late)
     missing: list[str] = field(default_factory=list)
+    not_graded: list[tuple[str, str]] = field(default_factory=list)  # (student, reason)
 
 
-def _grades(gradebook: Gradebook, lab: str) -> tuple[pd.DataFrame, list[tuple[str, float]]]:
+def _grades(gradebook: Gradebook, lab: str, not_graded: set[str]
+            ) -> tuple[pd.DataFrame, list[tuple[str, float]]]:
     rows, late = [], []
     for submission in gradebook.assignment_submissions(lab):
         student = submission.student.id
+        if student in not_graded:  # an older score: the submission on record is not graded
+            continue
         if submission.total_seconds_late > 0:
             late.append((student, submission.total_seconds_late / 3600))
         for notebook in submission.notebooks:
@@ -81,21 +87,27 @@ def _failures(course: Course, lab: str) -> dict[str, Counter]:
 def collect(course: Course) -> list[LabCohort]:
     """The report's numbers for every lab with at least one graded submission."""
     cohorts = []
+    kept = accounts.Accounts(course.path("autograded")).all()
     with Gradebook(course.db_url, course.course_id) as gradebook:
         roster = sorted(s.id for s in gradebook.students)
         labs = [a.name for a in gradebook.assignments]
         for lab in tqdm(labs, desc="report", unit="lab", disable=None):
-            grades, late = _grades(gradebook, lab)
-            if grades.empty:
+            not_graded = sorted((a.student, a.reason) for a in kept.values()
+                                if a.lab == lab and not a.graded)
+            grades, late = _grades(gradebook, lab, {s for s, _ in not_graded})
+            if grades.empty and not not_graded:
                 continue
             totals = grades.groupby("student")["score"].sum()
             full = grades.assign(full=grades["score"] >= grades["max_score"])
             pass_rates = full.groupby("cell", sort=False)["full"].mean()
-            max_score = float(grades.groupby("student")["max_score"].sum().max())
+            max_score = float(grades.groupby("student")["max_score"].sum().max()) \
+                if not grades.empty else 0.0
             failures = {cell: counts.most_common(TOP_FAILURES)
                         for cell, counts in _failures(course, lab).items()}
-            missing = [s for s in roster if s not in totals.index]
-            cohorts.append(LabCohort(lab, max_score, totals, pass_rates, failures, late, missing))
+            missing = [s for s in roster
+                       if s not in totals.index and s not in {n for n, _ in not_graded}]
+            cohorts.append(LabCohort(lab, max_score, totals, pass_rates, failures, late, missing,
+                                     not_graded))
     return cohorts
 
 
@@ -122,12 +134,20 @@ def _figure(cohort: LabCohort) -> str:
 def _section(cohort: LabCohort) -> str:
     e = html.escape
     scores = cohort.scores
-    parts = [f"<h2>{e(cohort.lab)}</h2>",
-             f"<p>{len(scores)} graded · mean {scores.mean():.1f} · median {scores.median():.1f}"
-             f" of {cohort.max_score:g} points</p>",
-             f'<img alt="scores of {e(cohort.lab)}" src="data:image/png;base64,'
-             f'{_figure(cohort)}">',
-             "<h3>Most common failures</h3>"]
+    parts = [f"<h2>{e(cohort.lab)}</h2>"]
+    if len(scores):
+        parts += [f"<p>{len(scores)} graded · mean {scores.mean():.1f} · median "
+                  f"{scores.median():.1f} of {cohort.max_score:g} points</p>",
+                  f'<img alt="scores of {e(cohort.lab)}" src="data:image/png;base64,'
+                  f'{_figure(cohort)}">']
+    else:
+        parts.append("<p>0 graded</p>")
+    if cohort.not_graded:
+        parts.append(f"<h3>Could not grade ({len(cohort.not_graded)})</h3>"
+                     "<table><tr><th>student</th><th>reason</th></tr>")
+        parts += [f"<tr><td>{e(s)}</td><td>{e(r)}</td></tr>" for s, r in cohort.not_graded]
+        parts.append("</table>")
+    parts.append("<h3>Most common failures</h3>")
     if cohort.failures:
         parts.append("<table><tr><th>question</th><th>students</th><th>message</th></tr>")
         for cell in cohort.pass_rates.index:
@@ -143,8 +163,11 @@ def _section(cohort: LabCohort) -> str:
 
 
 def write(course: Course, destination: Path) -> Path:
-    """Write the cohort report as one HTML file (replacing only a report acelabs wrote)."""
+    """Write the cohort report as one HTML file, and the submissions it could not grade as
+    <name>-not-graded.csv beside it (replacing only files acelabs wrote)."""
+    listed = destination.with_name(f"{destination.stem}-not-graded.csv")
     ownership.check_replaceable(destination, (ownership.HTML_SIGNATURE,))
+    ownership.check_replaceable(listed, (",".join(NOT_GRADED_HEADER),))
     cohorts = collect(course)
     if not cohorts:
         raise AcelabsError("the gradebook has no graded submissions yet (run `acelabs grade`)")
@@ -159,4 +182,14 @@ def write(course: Course, destination: Path) -> Path:
             f"{body}</body></html>")
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(ownership.signed_html(page), encoding="utf-8")
+    _write_not_graded(cohorts, listed)
     return destination
+
+
+
+def _write_not_graded(cohorts: list[LabCohort], destination: Path) -> None:
+    """The submissions that could not be graded, beside the page, to act on."""
+    with destination.open("w", newline="") as handle:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(NOT_GRADED_HEADER)
+        out.writerows([c.lab, s, r] for c in cohorts for s, r in c.not_graded)

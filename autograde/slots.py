@@ -43,6 +43,11 @@ them (TensorFlow's C++ logging off, as nbgrader fails a test cell that writes to
 START_SECONDS = 180  # a zygote importing TensorFlow on a loaded machine
 
 
+_PARSING = threading.Lock()
+"""CPython 3.11's ``ast.parse`` keeps a recursion counter shared by all threads, so two grading
+threads parsing at once can fail with "AST constructor recursion depth mismatch"."""
+
+
 class SlotDead(RuntimeError):
     """The box is gone (a student killed it, or it ran out of memory)."""
 
@@ -60,7 +65,8 @@ def preload_for(nb: Mapping[str, Any]) -> tuple[str, ...]:
             continue
         source = cell["source"]
         try:
-            tree = ast.parse(source if isinstance(source, str) else "".join(source))
+            with _PARSING:
+                tree = ast.parse(source if isinstance(source, str) else "".join(source))
         except SyntaxError:
             continue
         for node in ast.walk(tree):

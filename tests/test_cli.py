@@ -94,8 +94,10 @@ def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
         assert "hidden tests ran here" in feedback and "HIDDEN TESTS" not in feedback
     assert acelabs("export", "--to", "out/grades.csv", cwd=course).returncode == 0
     with open(course / "out" / "grades.csv") as handle:
-        scores = {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
-    assert scores["good"] == 3 and scores["blank"] == 0
+        rows = {row["student_id"]: row for row in csv.DictReader(handle)}
+    assert float(rows["good"]["score"]) == 3 and float(rows["blank"]["score"]) == 0
+    assert rows["garbage"]["score"] == "" and rows["garbage"]["status"] == "not graded"
+    assert "not a valid notebook" in rows["garbage"]["reason"]
 
 
 @pytest.mark.slow
