@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,8 @@ from typing import Any
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import CsvExportPlugin
 from traitlets import Unicode
+
+from autograde import json_records
 
 NOT_GRADED, NOT_HANDED_IN = "not graded", "not handed in"
 
@@ -43,11 +44,7 @@ class Accounts:
 
     def record(self, account: Account) -> None:
         """Keep ``account`` (atomically: a killed run leaves the old account or the new)."""
-        path = self._path(account.student, account.lab)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps(asdict(account)))
-        os.replace(partial, path)
+        json_records.write(self._path(account.student, account.lab), asdict(account))
 
     def all(self) -> dict[tuple[str, str], Account]:
         """Every account kept, by (student, lab); an unreadable file is skipped."""

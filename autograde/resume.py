@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from autograde import json_records
 
 
 def digest(folder: Path) -> str:
@@ -39,11 +40,7 @@ class Records:
 
     def mark(self, student: str, lab: str, fingerprint: str) -> None:
         """Record the submission as graded (atomically: a kill leaves the old record or none)."""
-        path = self._path(student, lab)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps({"digest": fingerprint}))
-        os.replace(partial, path)
+        json_records.write(self._path(student, lab), {"digest": fingerprint})
 
     def forget(self, student: str, lab: str) -> None:
         self._path(student, lab).unlink(missing_ok=True)
