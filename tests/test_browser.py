@@ -64,10 +64,22 @@ def jupyterlab(tmp_path):
         log.close()
 
 
+def accept_kernel_choice(page) -> bool:
+    """Press Select in JupyterLab's "Select Kernel" dialog if it is open, as a person would
+    (it opens when the kernel is slow to start or died under load); whether it was open."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if not dialog.count():
+        return False
+    dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    page.wait_for_selector(".jp-Dialog", state="detached", timeout=30_000)
+    return True
+
+
 def run_all_until(page, selector: str, attempts: int = 3):
     """Run all cells until ``selector`` exists, as a person would: if a kernel connection
     hiccup swallowed the run, restart the kernel and run all again."""
     for attempt in range(attempts):
+        accept_kernel_choice(page)
         if attempt == 0:
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -76,12 +88,16 @@ def run_all_until(page, selector: str, attempts: int = 3):
             restart = re.compile("Restart Kernel and Run All")
             page.get_by_role("menuitem", name=restart).first.click()
             page.locator(".jp-Dialog-button.jp-mod-accept").click()
-        try:
-            # JupyterLab renders cells outside the viewport lazily: wait for it to exist
-            return page.wait_for_selector(selector, state="attached", timeout=240_000)
-        except playwright.TimeoutError:
-            if attempt == attempts - 1:
-                raise
+        # JupyterLab renders cells outside the viewport lazily: wait for it to exist, saying
+        # which kernel to use whenever JupyterLab asks
+        for _ in range(24):
+            try:
+                return page.wait_for_selector(selector, state="attached", timeout=10_000)
+            except playwright.TimeoutError:
+                if accept_kernel_choice(page):  # the run was lost with the kernel: again
+                    break
+        if attempt == attempts - 1:
+            raise AssertionError(f"{selector} never appeared after Run All")
     return None
 
 
