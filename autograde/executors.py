@@ -87,8 +87,8 @@ class WarmPool:
         if not sandbox.bubblewrap():
             return LocalProcess().run(job)
         limits = job.limits
-        key = (slots.preload_for(job.notebook), limits.cpus,
-               limits.processes, limits.memory_mb)
+        key = (slots.preload_for(job.notebook), limits.cpus, limits.processes,
+               limits.memory_mb, limits.disk_mb, limits.disk_files)
         try:
             slot = self._borrow(key)
         except (slots.SlotDead, OSError, ValueError):
@@ -111,8 +111,7 @@ class WarmPool:
             slot.close()
         if found:
             return found
-        preload, cpus, processes, memory_mb = key
-        slot = slots.Slot(preload, cpus, processes, memory_mb)
+        slot = slots.Slot(*key)
         with self._lock:
             self.started += 1
         return slot
@@ -120,7 +119,7 @@ class WarmPool:
     def _give_back(self, key: tuple, slot: slots.Slot) -> None:
         try:
             slot.reset()
-        except Exception:  # the box died with the notebook: start afresh next time
+        except Exception:  # the box died with the notebook, or kept its memory: start afresh
             slot.close()
             return
         with self._lock:

@@ -17,7 +17,6 @@ import ast
 import contextlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -41,11 +40,16 @@ QUIET_ENV = ("TF_CPP_MIN_LOG_LEVEL",)
 """Environment variables a notebook may set without losing its preloads: the box already sets
 them (TensorFlow's C++ logging off, as nbgrader fails a test cell that writes to stderr)."""
 START_SECONDS = 180  # a zygote importing TensorFlow on a loaded machine
+MEMORY_SLACK = 64 * 2**20  # what a reset box may hold beyond its start (allocator growth)
 
 
 _PARSING = threading.Lock()
 """CPython 3.11's ``ast.parse`` keeps a recursion counter shared by all threads, so two grading
 threads parsing at once can fail with "AST constructor recursion depth mismatch"."""
+
+
+class SlotDirty(RuntimeError):
+    """A reset box that did not give back the memory its last notebook took: not reused."""
 
 
 class SlotDead(RuntimeError):
@@ -108,20 +112,22 @@ def _sweep_orphans() -> None:
     _swept = True
     for path in Path(tempfile.gettempdir()).glob("acelabs-slot-*-*"):
         if sandbox.orphaned(path.name.split("-")[2]):
-            shutil.rmtree(path, ignore_errors=True)
+            sandbox.unmount(path)
+            sandbox.remove_tree(path)
 
 
 class Slot:
     """One warm box. Not shared: one notebook at a time (the lock covers the deadline timer)."""
 
     def __init__(self, preload: tuple[str, ...], cpus: float, processes: int,
-                 memory_mb: int) -> None:
+                 memory_mb: int, disk_mb: int = 1024, disk_files: int = 20_000) -> None:
         _sweep_orphans()
-        self.dir = Path(tempfile.mkdtemp(prefix=f"acelabs-slot-{os.getpid()}-"))
         self.lock = threading.Lock()
         self._cleanup = contextlib.ExitStack()
-        self._cleanup.callback(shutil.rmtree, self.dir, ignore_errors=True)
         try:
+            # the box's one writable directory, capped in size and files where the grader may
+            self.dir = self._cleanup.enter_context(sandbox.capped_dir(
+                f"acelabs-slot-{os.getpid()}-", disk_mb, disk_files))
             self._start(preload, cpus, processes, memory_mb)
         except BaseException:
             self.close()
@@ -139,6 +145,7 @@ class Slot:
         # the box's memory: the notebook's allowance plus the zygote's own libraries
         bounded = self._cleanup.enter_context(
             sandbox.cgroup_bounds(argv, processes, cpus, memory_mb + 1024))
+        self.groups = getattr(bounded, "groups", ())
         self._cleanup.callback(self._stop)  # first out: the box stops before its cgroups go
         self.process = subprocess.Popen(bounded, pass_fds=[box.fileno()],
                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -149,6 +156,7 @@ class Slot:
         ready = self._read()
         host.settimeout(60)
         self.channel_inode = ready.get("channel_inode")  # no kernel may hold this socket
+        self.memory_at_start = sandbox.memory_held(self.groups)
 
     def _read(self) -> dict:
         try:
@@ -186,10 +194,16 @@ class Slot:
                          file_mb=file_mb)["pid"]
 
     def reset(self) -> None:
-        """Nothing of the last notebook is left: processes killed, scratch and job dirs wiped."""
+        """Nothing of the last notebook is left: processes killed, System V IPC removed,
+        scratch and job dirs wiped (never opening what is removed). Raises `SlotDirty` if the
+        box still holds memory the notebook took, since the next notebook would be charged
+        for it."""
         self.call("reset")
         for path in self.dir.iterdir():
-            shutil.rmtree(path, ignore_errors=True)
+            sandbox.remove_tree(path)
+        held, before = sandbox.memory_held(self.groups), self.memory_at_start
+        if held is not None and before is not None and held > before + MEMORY_SLACK:
+            raise SlotDirty(f"the box still holds {(held - before) >> 20} MB after its reset")
 
     def _stop(self) -> None:
         process = getattr(self, "process", None)

@@ -124,3 +124,45 @@ def test_a_kernel_cannot_reach_the_box_control_channel():
     inodes = json.loads(outcome.notebook["cells"][0]["outputs"][0]["text"])
     assert slot.channel_inode and inodes
     assert slot.channel_inode not in inodes
+
+
+def test_a_box_that_keeps_memory_after_its_reset_is_not_reused(monkeypatch):
+    """The next student in a box still charged for the last one's memory could be killed as
+    over the limit, so such a box is closed and a fresh one made."""
+    from autograde import slots
+
+    held = iter([10 * 2**20, 900 * 2**20] + [10 * 2**20] * 10)  # start, after the first reset…
+    monkeypatch.setattr(slots.sandbox, "memory_held", lambda groups: next(held))
+    nb = dict(new_notebook(cells=[new_code_cell("x = 1")]))
+    pool = WarmPool()
+    try:
+        first, second = pool.run(Job(notebook=nb)), pool.run(Job(notebook=nb))
+    finally:
+        pool.close()
+    assert first.status == second.status == "ok", (first.message, second.message)
+    assert pool.started == 2, "the box that kept its memory was given to the next notebook"
+
+
+MANY_FILES = """
+import os
+made = 0
+try:
+    for i in range(500):
+        open(f'f{i}', 'w').close()
+        made += 1
+except OSError as error:
+    print(made, error.errno)
+"""
+
+
+@pytest.mark.skipif(not sandbox.can_cap_disk(), reason="capping a box's folder needs root")
+def test_a_warm_box_folder_holds_no_more_files_than_the_limit():
+    nb = dict(new_notebook(cells=[new_code_cell(MANY_FILES)]))
+    pool = WarmPool()
+    try:
+        outcome = pool.run(Job(notebook=nb, limits=execute.Limits(disk_files=60)))
+    finally:
+        pool.close()
+    assert pool.started == 1, "the notebook ran in a warm box"
+    made, errno = outcome.notebook["cells"][0]["outputs"][0]["text"].split()
+    assert int(made) < 60 and errno == "28", "the box's folder took files past its cap"
