@@ -124,8 +124,9 @@ def _export(args: argparse.Namespace) -> int:
     from autograde import pipeline
 
     course = _instructor_course(args)
-    print(f"wrote {pipeline.export(course, args.to)}")
-    canvas = args.to.with_name(f"{args.to.stem}-canvas{args.to.suffix or '.csv'}")
+    to = args.to or course.root / "grades.csv"
+    print(f"wrote {pipeline.export(course, to)}")
+    canvas = to.with_name(f"{to.stem}-canvas{to.suffix or '.csv'}")
     print(f"wrote {pipeline.export_canvas(course, canvas)}")
     return 0
 
@@ -134,7 +135,7 @@ def _report(args: argparse.Namespace) -> int:
     from autograde import report
 
     course = _instructor_course(args)
-    print(f"wrote {report.write(course, args.out)}")
+    print(f"wrote {report.write(course, args.out or course.root / 'reports' / 'cohort.html')}")
     return 0
 
 
@@ -350,13 +351,13 @@ def parser() -> argparse.ArgumentParser:
 
     export = verbs.add_parser(
         "export", help="write every grade to a CSV file, and a Canvas-style one beside it")
-    export.add_argument("--to", type=Path, default=Path("grades.csv"),
-                        help="default: grades.csv (and grades-canvas.csv)")
+    export.add_argument("--to", type=Path,
+                        help="default: grades.csv (and grades-canvas.csv) in the course")
     export.set_defaults(run=_export)
 
     cohort = verbs.add_parser("report", help="write the cohort report: one HTML file")
-    cohort.add_argument("--out", type=Path, default=Path("reports") / "cohort.html",
-                        help="default: reports/cohort.html")
+    cohort.add_argument("--out", type=Path,
+                        help="default: reports/cohort.html in the course")
     cohort.set_defaults(run=_report)
 
     run_demo = verbs.add_parser("demo", help="release, grade sample submissions, write feedback")
@@ -366,6 +367,9 @@ def parser() -> argparse.ArgumentParser:
                                "folder, or one an earlier demo made, which is replaced; never "
                                "the course or a workspace")
     run_demo.set_defaults(run=_demo)
+    for verb in verbs.choices.values():  # `--course` also after the verb, as users type it
+        verb.add_argument("--course", type=Path, default=argparse.SUPPRESS,
+                          help="the nbgrader course directory (as before the verb)")
     return top
 
 
