@@ -78,9 +78,17 @@ def _release(args: argparse.Namespace) -> int:
             return 1
         print("release/ is in sync with source/")
         return 0
-    for name in pipeline.release(course, args.labs, progress=True):
+    from autograde import references
+
+    _warn_if_unsandboxed()
+    labs = course.select(args.labs)
+    refused = references.shortfalls(course, labs, jobs=os.cpu_count())
+    for shortfall in refused:
+        print(f"acelabs: not released: {shortfall}", file=sys.stderr)
+    ready = [lab for lab in labs if lab not in {s.lab for s in refused}]
+    for name in pipeline.release(course, ready, progress=True) if ready else ():
         print(f"released {name} -> {course.path('release') / name}")
-    return 0
+    return 1 if refused else 0
 
 
 def _cluster_threads(cluster: DaskCluster) -> int:
@@ -326,7 +334,9 @@ def parser() -> argparse.ArgumentParser:
                                      help="your checks, hints, solutions and grades per lab")
     show_progress.set_defaults(run=_progress)
 
-    release = verbs.add_parser("release", help="generate the student versions into release/")
+    release = verbs.add_parser(
+        "release", help="generate the student versions into release/, refusing a lab whose "
+                        "reference solution loses points")
     release.add_argument("labs", nargs="*", metavar="LAB", help="lab ids (default: all)")
     release.add_argument("--check", action="store_true",
                          help="fail, naming each file, if release/ differs from a fresh release")

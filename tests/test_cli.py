@@ -66,6 +66,25 @@ def test_release_check_names_each_differing_file(tmp_path):
     assert "release/toy/stray.txt" in result.stdout
 
 
+def test_release_refuses_a_lab_whose_reference_loses_points(tmp_path):
+    course = toy_course.make(tmp_path / "course")
+    source = course / "source" / "toy" / "toy.ipynb"
+    right = source.read_text()
+    source.write_text(right.replace("assert add(-40, 2) == -38", "assert add(-40, 2) == 38"))
+    result = acelabs("release", cwd=course)
+    assert result.returncode == 1 and not (course / "release" / "toy").exists(), result.stdout
+    refusal = result.stderr.strip().splitlines()[-1]
+    assert "not released: toy" in refusal and "q1_tests (0/2" in refusal, result.stderr
+    assert "check negative numbers" in refusal and "c1_tests" not in refusal
+    source.write_text(right)
+    assert acelabs("release", cwd=course).returncode == 0
+    assert (course / "release" / "toy" / "toy.ipynb").is_file()
+    record = course / "autograded" / ".acelabs-references" / "toy.json"
+    stamp = record.stat().st_mtime_ns
+    assert acelabs("release", cwd=course).returncode == 0
+    assert record.stat().st_mtime_ns == stamp, "an unchanged lab was graded again"
+
+
 def test_grade_reports_bad_submissions_and_grades_the_rest(tmp_path):
     course = toy_course.make(tmp_path / "course")
     assert acelabs("release", cwd=course).returncode == 0
