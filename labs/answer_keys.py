@@ -8,11 +8,20 @@ number). ``build`` reads those values from source/ and turns each into
 
     .venv/bin/python -m labs.answer_keys
 
-With four letters a determined reader of this package can still try them all: the table keeps the
-answer out of sight, it is no secret. An instructor grading a class turns the right-or-wrong part
-off with ``c.Check.answers = False`` in nbgrader_config.py; ``acelabs release`` then writes
-``check.toml`` (``answers = false``) next to each released notebook and ``check`` keeps to the
-visible tests. Only the standard library is imported here.
+A coding question whose answer is one fixed number (lab 01's ``baseline_rmse``) is keyed the
+same way: its hints file (``labs/hints/<lab>.toml``) names the variable and the decimals it is
+judged to (``value = "baseline_rmse"``, ``decimals = 5``), and the digest of the reference's
+value, rounded, is made by running the source notebook up to that question (``--values``, which
+executes notebooks: wrap it in the grading lock)::
+
+    flock /tmp/acelabs-grading.lock .venv/bin/python -m labs.answer_keys --values LAB
+
+With four letters (or a few thousand roundings) a determined reader of this package can still try
+them all: the table keeps the answer out of sight, it is no secret. An instructor grading a class
+turns the right-or-wrong part off with ``c.Check.answers = False`` in nbgrader_config.py;
+``acelabs release`` then writes ``check.toml`` (``answers = false``) next to each released
+notebook and ``check`` keeps to the visible tests. Only the standard library is imported here
+(``--values`` imports nbclient).
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 TABLE = Path(__file__).parent / "answers.toml"
+HINTS_DIR = Path(__file__).parent / "hints"
 MARKER = "check.toml"
 _CONCEPT = re.compile(r"^c\d+$")
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
@@ -54,6 +64,19 @@ def normalized(answer: object) -> str | None:
     except (TypeError, ValueError):
         return None
     return None
+
+
+def rounded(value: object, decimals: int) -> str | None:
+    """What is hashed for a fixed number: the value rounded to ``decimals``; None for anything
+    that is not a finite real number."""
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return f"num:{round(number, decimals):.{decimals}f}"
 
 
 def digest(lab: str, question: str, answer: object, lab_salt: str | None = None) -> str | None:
@@ -108,11 +131,71 @@ def build(course_root: Path | str) -> dict[str, dict]:
     return table
 
 
+def value_specs(lab: str, hints_dir: Path = HINTS_DIR) -> dict[str, dict]:
+    """Coding question → {"name", "decimals"} for the questions keyed by a fixed value."""
+    path = hints_dir / f"{lab}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        table = tomllib.load(handle)
+    return {q: {"name": entry["value"], "decimals": int(entry.get("decimals", 4))}
+            for q, entry in table.items() if "value" in entry}
+
+
+def value_digest(lab: str, question: str, value: object, decimals: int,
+                 lab_salt: str | None = None) -> str | None:
+    text = rounded(value, decimals)
+    if text is None:
+        return None
+    return hashlib.sha256(f"{lab_salt or salt(lab)}:{lab}:{question}:{text}".encode()).hexdigest()
+
+
+def reference_values(course_root: Path | str, lab: str) -> dict[str, object]:
+    """Each keyed coding value of ``lab``, from running its source notebook (solutions in) up to
+    the last keyed question: code cells only, grade cells and ``check`` cells skipped."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    specs = value_specs(lab)
+    notebook = nbformat.read(Path(course_root, "source", lab, f"{lab}.ipynb"), as_version=4)
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id", "") for c in notebook.cells]
+    last = max(i for i, grade_id in enumerate(ids) if grade_id in specs)
+    cells = [c for c in notebook.cells[:last + 1] if c.cell_type == "code"
+             and not c.get("metadata", {}).get("nbgrader", {}).get("grade")
+             and not c.source.lstrip().startswith("check(")]
+    names = {q: spec["name"] for q, spec in specs.items()}
+    read = nbformat.v4.new_code_cell(
+        "import json as _json\nprint(_json.dumps({q: float(globals()[n]) for q, n in "
+        f"{names!r}.items()}}))")
+    notebook.cells = [*cells, read]
+    folder = str(Path(course_root, "source", lab))
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": folder}}).execute()
+    return json.loads(read.outputs[-1]["text"])
+
+
+def with_values(table: dict[str, dict], course_root: Path | str, labs: list[str]) -> dict:
+    """``table`` with the keyed values of ``labs`` computed again (the rest kept as they are)."""
+    for lab in labs:
+        specs = value_specs(lab)
+        entry = table.setdefault(lab, {"salt": salt(lab), "answers": {}})
+        values = reference_values(course_root, lab) if specs else {}
+        entry["values"] = {q: {**spec, "digest": value_digest(lab, q, values[q], spec["decimals"],
+                                                              entry["salt"])}
+                           for q, spec in specs.items()}
+        if not entry["values"]:
+            del entry["values"]
+    return table
+
+
 def dumps(table: dict[str, dict]) -> str:
     lines = [_HEADER]
     for lab, entry in table.items():
         lines.append(f'\n["{lab}"]\nsalt = "{entry["salt"]}"\n\n["{lab}".answers]\n')
         lines += [f'{q} = "{d}"\n' for q, d in entry["answers"].items()]
+        for q, spec in entry.get("values", {}).items():
+            lines.append(f'\n["{lab}".values.{q}]\nname = "{spec["name"]}"\n'
+                         f'decimals = {spec["decimals"]}\ndigest = "{spec["digest"]}"\n')
     return "".join(lines)
 
 
@@ -126,6 +209,22 @@ def load(path: Path = TABLE) -> dict[str, dict]:
 
 def known(lab: str, question: str) -> bool:
     return question in load().get(lab, {}).get("answers", {})
+
+
+def keyed_value(lab: str, question: str) -> dict | None:
+    """{"name", "decimals", "digest"} when ``question`` is judged by a fixed value."""
+    return load().get(lab, {}).get("values", {}).get(question)
+
+
+def value_is_right(lab: str, question: str, value: object) -> bool:
+    """Whether ``value`` rounds to the reference's (``keyed_value`` must hold); a value on the
+    edge of a rounding step is compared on both sides of it."""
+    spec, lab_salt = load()[lab]["values"][question], load()[lab]["salt"]
+    if rounded(value, spec["decimals"]) is None:
+        return False
+    step = 0.5 * 10.0 ** -spec["decimals"]
+    return any(value_digest(lab, question, float(value) + shift, spec["decimals"], lab_salt)
+               == spec["digest"] for shift in (0.0, -step, step))
 
 
 def is_right(lab: str, question: str, answer: object) -> bool:
@@ -158,7 +257,18 @@ def mark_release(folder: Path, answers: bool) -> None:
                       "answers = false\n", encoding="utf-8")
 
 
-if __name__ == "__main__":
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]
-    TABLE.write_text(dumps(build(root)), encoding="utf-8")
+def main(argv: list[str]) -> None:
+    """``[--values LAB ...]``: the concept keys from source/, keeping every lab's keyed values
+    (and computing those of the labs named after ``--values`` again)."""
+    root = Path(__file__).resolve().parents[1]
+    labs = argv[argv.index("--values") + 1:] if "--values" in argv else []
+    table = build(root)
+    for lab, entry in load(TABLE).items():
+        if lab in table and "values" in entry:
+            table[lab]["values"] = entry["values"]
+    TABLE.write_text(dumps(with_values(table, root, labs)), encoding="utf-8")
     print(f"wrote {TABLE}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,12 +1,22 @@
 """In-notebook help: ``use`` names the lab once; ``check``, ``hint`` and ``solution`` per question.
 
-- ``check("q2")`` runs the question's *visible* tests (those of the student version) against
-  the notebook's variables and says: not attempted, what is wrong, or that the visible tests
-  pass. Hidden tests never run here; they run when the notebook is graded. A concept question
-  (``c1``) with a fixed answer is also judged right or wrong against ``labs/answers.toml``
-  (salted hashes, ``labs.answer_keys``), unless the release says ``answers = false`` in a
-  ``check.toml`` beside the notebook (``c.Check.answers = False`` in nbgrader_config.py), and
-  not while a mock interview's clock runs.
+- ``check("q2")`` runs the question's *visible* tests (those of the student version, the same
+  asserts nbgrader's Validate runs) against the notebook's variables and says: not attempted,
+  what is wrong, or that they pass. Hidden tests never run here; they run when the notebook is
+  graded. Two things go further than a plain assert:
+
+  * a fixed answer — a concept question's letter (``c1``), or a coding question keyed by one
+    number (``value`` in its hints file) — is judged right or wrong against
+    ``labs/answers.toml`` (salted hashes, ``labs.answer_keys``), never shown;
+  * a threshold the grader measures is *estimated* by the visible test the grader's way on the
+    notebook's own training rows: the cell binds ``_estimate = {"what", "value", "bar", "op",
+    "on"}`` (``op`` "<=" or ">="), its assert fails only well past the bar (by the noise
+    between splits, so that it never costs a solution the hidden test passes), and ``check``
+    shows the estimate with the grader's bar: ✔ within it, ⚠ (``doubtful``) past it.
+
+  Both are off when the release says ``answers = false`` in a ``check.toml`` beside the
+  notebook (``c.Check.answers = False`` in nbgrader_config.py): ``check`` then runs only the
+  visible asserts, as Validate does, and says so; and not while a mock interview's clock runs.
 - ``hint("q2")`` shows the next of the question's hints (``labs/hints/<lab>.toml``), the last
   one again once all have been shown.
 - ``solution("q2")`` asks before showing the reference solution.
@@ -114,15 +124,18 @@ def hint(question: str) -> None:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of ``check``: ``state`` is not-attempted, wrong, passed or unavailable."""
+    """The outcome of ``check``: ``state`` is not-attempted, wrong, doubtful (an estimate past the
+    grader's bar), passed or unavailable."""
 
     lab: str
     question: str
     state: str
     message: str
     judged: bool = False  # passed because the answer itself is right, not only the visible tests
+    estimated: bool = False  # passed with an estimate within the grader's bar
 
     _STYLE = {"passed": ("#e6f4ea", "#1e7e34", "✔"), "wrong": ("#fdecea", "#b02a37", "✘"),
+              "doubtful": ("#fff4e5", "#b35c00", "⚠"),
               "not-attempted": ("#f1f3f4", "#5f6368", "…"),
               "unavailable": ("#fff8e1", "#8a6d00", "?")}
 
@@ -130,8 +143,11 @@ class Verdict:
     def headline(self) -> str:
         if self.state == "passed" and self.judged:
             return f"{self.question}: right — that is the answer"
+        if self.state == "passed" and self.estimated:
+            return f"{self.question}: the visible tests pass, estimated within the grader's bar"
         return {"passed": f"{self.question}: the visible tests pass",
                 "wrong": f"{self.question}: not yet right",
+                "doubtful": f"{self.question}: estimated past the grader's bar",
                 "not-attempted": f"{self.question}: not attempted yet",
                 "unavailable": f"{self.question}: check is unavailable here"}[self.state]
 
@@ -220,11 +236,17 @@ def _evaluate(question: str, namespace: dict, lab: str, original: str,
                        "the student version of this lab is not here; grade the notebook with "
                        "`acelabs check` instead")
     scratch = dict(namespace)
+    estimates: list[dict] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for source in sources:
-                exec(compile(source, f"<{question} visible tests>", "exec"), scratch)
+                scratch.pop("_estimate", None)  # the learner's own run of the cell bound one
+                try:
+                    exec(compile(source, f"<{question} visible tests>", "exec"), scratch)
+                finally:
+                    if isinstance(scratch.get("_estimate"), dict):
+                        estimates.append(scratch.pop("_estimate"))
     except Exception as error:  # the learner's code may raise anything
         if _not_attempted(error, question, namespace):
             return Verdict(lab, question, "not-attempted",
@@ -233,12 +255,44 @@ def _evaluate(question: str, namespace: dict, lab: str, original: str,
         if not isinstance(error, AssertionError):
             reason = f"{type(error).__name__}: {reason}"
         advice = f"\n(hint(\"{question}\") may help)" if hints_open else ""
-        return Verdict(lab, question, "wrong", reason + advice)
-    if answer_keys.known(lab, original):
+        said = "" if "estimated" in reason else "".join(f"\n{_said(e)}" for e in estimates)
+        return Verdict(lab, question, "wrong", reason + said + advice)
+    if answer_keys.known(lab, original) or answer_keys.keyed_value(lab, original):
         return _judged(question, namespace, lab, original, hints_open)
+    if estimates:
+        return _estimated(question, lab, estimates, hints_open)
     return Verdict(lab, question, "passed",
                    "the hidden tests decide the grade: they check it on data your code has "
                    "not seen")
+
+
+def _said(estimate: dict) -> str:
+    """One estimate in words: what, how much, on what, and the grader's bar."""
+    return (f"estimated {estimate['what']} {estimate['value']:.3f} on {estimate['on']}; the "
+            f"grader's bar: {estimate['op'].replace('<=', '≤').replace('>=', '≥')} "
+            f"{estimate['bar']:.3f} on its own rows")
+
+
+def _within(estimate: dict) -> bool:
+    value, bar = float(estimate["value"]), float(estimate["bar"])
+    return value <= bar if estimate["op"] == "<=" else value >= bar
+
+
+def _estimated(question: str, lab: str, estimates: list[dict], hints_open: bool) -> Verdict:
+    """The visible tests passed and measured the grader's threshold on the notebook's rows."""
+    said = "\n".join(_said(e) for e in estimates)
+    if not answer_keys.answers_on(_marker_folders(lab)):
+        return Verdict(lab, question, "passed",
+                       "right-or-wrong checking is off for this course (the instructor's "
+                       "setting): only the visible sanity checks ran; grading decides")
+    if all(_within(e) for e in estimates):
+        return Verdict(lab, question, "passed",
+                       f"{said}\nan estimate, not the grade: the hidden tests measure it on "
+                       "rows your code has not seen", estimated=True)
+    advice = f'; hint("{question}") may help' if hints_open else ""
+    return Verdict(lab, question, "doubtful",
+                   f"{said}\nlikely to lose these points when graded (the visible assert allows "
+                   f"for the noise between splits){advice}")
 
 
 def _marker_folders(lab: str) -> list[Path]:
@@ -249,7 +303,8 @@ def _marker_folders(lab: str) -> list[Path]:
 
 def _judged(question: str, namespace: dict, lab: str, original: str,
             hints_open: bool) -> Verdict:
-    """A concept answer that passed the visible tests, told right from wrong (never shown)."""
+    """A fixed answer (a concept letter, a keyed value) that passed the visible tests, told right
+    from wrong (never shown)."""
     if not answer_keys.answers_on(_marker_folders(lab)):
         return Verdict(lab, question, "passed",
                        "right-or-wrong checking is off for this course (the instructor's "
@@ -257,9 +312,17 @@ def _judged(question: str, namespace: dict, lab: str, original: str,
     if not hints_open:
         return Verdict(lab, question, "passed",
                        "whether it is right shows when the mock interview's time is up")
-    if answer_keys.is_right(lab, original, namespace.get(f"answer_{question}")):
+    keyed = answer_keys.keyed_value(lab, original)
+    if keyed is not None:
+        right = answer_keys.value_is_right(lab, original, namespace.get(keyed["name"]))
+        wrong = (f"{keyed['name']} is not the expected value (judged to {keyed['decimals']} "
+                 f'decimals) — think again; hint("{question}")')
+    else:
+        right = answer_keys.is_right(lab, original, namespace.get(f"answer_{question}"))
+        wrong = f'not the answer — think again; hint("{question}")'
+    if right:
         return Verdict(lab, question, "passed", "the grader will agree", judged=True)
-    return Verdict(lab, question, "wrong", f'not the answer — think again; hint("{question}")')
+    return Verdict(lab, question, "wrong", wrong)
 
 
 def _show(verdict: Verdict) -> None:

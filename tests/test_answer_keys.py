@@ -31,9 +31,71 @@ def namespace(question: str, answer: object) -> dict:
 
 
 def test_committed_table_is_what_source_gives():
-    assert answer_keys.load(answer_keys.TABLE) == answer_keys.build(COURSE), (
+    committed = answer_keys.load(answer_keys.TABLE)
+    concepts = {lab: {"salt": entry["salt"], "answers": entry["answers"]}
+                for lab, entry in committed.items()}
+    assert concepts == answer_keys.build(COURSE), (
         "labs/answers.toml is stale: a concept answer in source/ changed; regenerate it with "
         "`.venv/bin/python -m labs.answer_keys` and commit labs/answers.toml")
+    keyed = {lab: {q: {"name": v["name"], "decimals": v["decimals"]}
+                   for q, v in entry.get("values", {}).items()}
+             for lab, entry in committed.items() if entry.get("values")}
+    specs = {lab: answer_keys.value_specs(lab) for lab in LABS if answer_keys.value_specs(lab)}
+    assert keyed == specs, (
+        "labs/answers.toml's keyed values do not match the hints files' `value` entries; run "
+        "`flock /tmp/acelabs-grading.lock .venv/bin/python -m labs.answer_keys --values LAB` "
+        "(the slow tests/test_check_verdicts.py proves each digest is the reference's value)")
+
+
+def keyed_table(value: float, decimals: int) -> dict:
+    lab, lab_salt = "01-regression-baseline", answer_keys.salt("01-regression-baseline")
+    return {lab: {"salt": lab_salt, "answers": {}, "values": {"q1": {
+        "name": "baseline_rmse", "decimals": decimals,
+        "digest": answer_keys.value_digest(lab, "q1", value, decimals, lab_salt)}}}}
+
+
+def test_a_keyed_value_is_judged_to_its_decimals(monkeypatch):
+    monkeypatch.setattr(answer_keys, "load", lambda path=None: keyed_table(0.18312, 5))
+    lab = "01-regression-baseline"
+    for right in (0.18312, 0.183121, 0.183115, 0.183124, np.float64(0.18312)):
+        assert answer_keys.value_is_right(lab, "q1", right), right
+    for wrong in (0.18412, 0.1831, 0.1833, None, "0.18312", float("nan"), True):
+        assert not answer_keys.value_is_right(lab, "q1", wrong), wrong
+
+
+def test_check_judges_a_keyed_value_unless_answers_are_off(monkeypatch, tmp_path):
+    monkeypatch.setattr(answer_keys, "load", lambda path=None: keyed_table(0.18312, 5))
+    monkeypatch.chdir(tmp_path)
+    lab = "01-regression-baseline"
+    right = check.evaluate("q1", {"np": np, "baseline_rmse": 0.183121}, lab)
+    assert right.state == "passed" and right.judged and "0.183" not in str(right)
+    wrong = check.evaluate("q1", {"np": np, "baseline_rmse": 0.18412}, lab)
+    assert wrong.state == "wrong" and "not the expected value" in wrong.message
+    assert "0.183" not in str(wrong)
+    answer_keys.mark_release(tmp_path, answers=False)
+    off = check.evaluate("q1", {"np": np, "baseline_rmse": 0.18412}, lab)
+    assert off.state == "passed" and not off.judged
+    assert "right-or-wrong checking is off" in off.message
+
+
+def test_an_estimate_is_shown_with_the_bar(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    lab = "20-experiments-and-ab-tests"
+    test = ('_estimate = {"what": "RMSE", "value": got, "bar": 0.070, "op": "<=", '
+            '"on": "5 splits of your rows"}\nassert got <= 0.076, "far above the bar"\n')
+    monkeypatch.setattr(check, "visible_tests", lambda question, lab_id=None: [test])
+    within = check.evaluate("q9", {"got": 0.061}, lab)
+    assert within.state == "passed" and within.estimated
+    assert "estimated RMSE 0.061 on 5 splits of your rows" in within.message
+    assert "≤ 0.070" in within.message
+    near = check.evaluate("q9", {"got": 0.072}, lab)
+    assert near.state == "doubtful" and "likely to lose these points" in near.message
+    assert "⚠" in near._repr_html_()
+    far = check.evaluate("q9", {"got": 0.09}, lab)
+    assert far.state == "wrong" and "estimated RMSE 0.090" in far.message
+    answer_keys.mark_release(tmp_path, answers=False)
+    off = check.evaluate("q9", {"got": 0.072}, lab)
+    assert off.state == "passed" and "right-or-wrong checking is off" in off.message
 
 
 def test_table_keeps_answers_out_of_sight():
