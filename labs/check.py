@@ -245,8 +245,10 @@ def _evaluate(question: str, namespace: dict, lab: str, original: str,
                 try:
                     exec(compile(source, f"<{question} visible tests>", "exec"), scratch)
                 finally:
-                    if isinstance(scratch.get("_estimate"), dict):
-                        estimates.append(scratch.pop("_estimate"))
+                    bound = scratch.pop("_estimate", None)  # one estimate, or a list of them
+                    for estimate in bound if isinstance(bound, list) else [bound]:
+                        if isinstance(estimate, dict):
+                            estimates.append(estimate)
     except Exception as error:  # the learner's code may raise anything
         if _not_attempted(error, question, namespace):
             return Verdict(lab, question, "not-attempted",
