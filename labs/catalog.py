@@ -175,6 +175,18 @@ LABS: tuple[Lab, ...] = (
         dataset="lending_club",
     ),
     Lab(
+        id="17-attention-and-transformers",
+        title="Attention from scratch",
+        skill="Write attention, masks and multi-head attention in NumPy to equal Keras, give a "
+              "tiny transformer positions, sample with temperature, top-k and top-p, and decode "
+              "with a KV cache.",
+        concepts=("scaled dot-product attention", "stable softmax", "causal and padding masks",
+                  "multi-head attention", "positional embeddings", "temperature / top-k / top-p",
+                  "KV cache", "MQA and GQA", "FlashAttention"),
+        minutes=60,
+        dataset="food_reviews",
+    ),
+    Lab(
         id="20-experiments-and-ab-tests",
         title="Experiments you can defend",
         skill="Test and size an A/B test, peek without lying, cut variance with CUPED, catch a "
