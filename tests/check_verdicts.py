@@ -9,7 +9,8 @@ again with the reference, to restore the kernel for the next one. No variant not
 executed a second time (the lab proof grades each once).
 
 tests/labs/<lab>/CHECKS.toml lists the wrong solutions whose loss a visible check cannot tell
-before grading, each with the reason (``[exceptions]``, solution name = reason).
+before grading, each with the reason (``[exceptions]``, solution name = reason; "name:q2" for one
+of its questions).
 """
 
 from __future__ import annotations
