@@ -1,8 +1,9 @@
 """``check`` tells the truth in every lab: the reference solution gets ✔ on every question, and
 each wrong solution in tests/labs/<lab>/ gets a non-✔ verdict (✘ or ⚠) on each question its
 ``loses:`` line names — except those tests/labs/<lab>/CHECKS.toml lists with the reason no
-visible check can tell (a solution by name, or one of its questions as "name:q2"). One kernel per lab (tests/check_verdicts.py): the reference runs once,
-each wrong solution only re-runs the cells it changes.
+visible check can tell (a solution by name, or one of its questions as "name:q2"). One kernel
+per lab (tests/check_verdicts.py): the reference runs once, each wrong solution only re-runs the
+cells it changes.
 """
 
 from __future__ import annotations
