@@ -30,7 +30,9 @@ from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 
-from autograde import sandbox
+from autograde import parsing, sandbox
+
+parsing.serialize()
 
 PRELOADABLE = ("numpy", "pandas", "scipy", "sklearn", "matplotlib", "matplotlib.pyplot",
                "seaborn", "tensorflow", "keras", "statsmodels", "labs.data")
@@ -41,11 +43,6 @@ QUIET_ENV = ("TF_CPP_MIN_LOG_LEVEL",)
 them (TensorFlow's C++ logging off, as nbgrader fails a test cell that writes to stderr)."""
 START_SECONDS = 180  # a zygote importing TensorFlow on a loaded machine
 MEMORY_SLACK = 64 * 2**20  # what a reset box may hold beyond its start (allocator growth)
-
-
-_PARSING = threading.Lock()
-"""CPython 3.11's ``ast.parse`` keeps a recursion counter shared by all threads, so two grading
-threads parsing at once can fail with "AST constructor recursion depth mismatch"."""
 
 
 class SlotDirty(RuntimeError):
@@ -69,8 +66,7 @@ def preload_for(nb: Mapping[str, Any]) -> tuple[str, ...]:
             continue
         source = cell["source"]
         try:
-            with _PARSING:
-                tree = ast.parse(source if isinstance(source, str) else "".join(source))
+            tree = ast.parse(source if isinstance(source, str) else "".join(source))
         except SyntaxError:
             continue
         for node in ast.walk(tree):
