@@ -64,6 +64,12 @@ c.Judge.in_kernel_labs = []
 # A test cell a student deleted is put back and graded (nbgrader leaves it "needs manual grade").
 c.OverwriteCells.add_missing_cells = True
 
+# A submission holding a link or a FIFO, device or socket is refused before nbgrader reads any
+# of it (a FIFO named like the notebook would hang the whole run): autograde/nbgrader_hooks.py.
+from autograde.nbgrader_hooks import refuse_special_files  # noqa: E402
+
+c.Autograde.pre_convert_hook = refuse_special_files
+
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
 # Feedback shows hidden tests' messages but not their code, each test cell under the question

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import copy
 import json
 import os
 import subprocess
@@ -306,7 +307,7 @@ def _course_config(root: Path = REPO) -> Config:
 
 def formgrader_page(config: Config, notebook: Path) -> str:
     """The page formgrader shows a grader for a graded notebook (its SubmissionHandler)."""
-    config = Config(json.loads(json.dumps(config)))
+    config = copy.deepcopy(config)
     config.merge(Config({"HTMLExporter": {
         "template_name": "formgrade",
         "extra_template_basedirs": [formgrader_handlers.template_path]}}))
@@ -320,7 +321,7 @@ def formgrader_page(config: Config, notebook: Path) -> str:
 def feedback_page(config: Config, notebook: Path) -> str:
     """The feedback page nbgrader's GenerateFeedback renders from a graded notebook: its
     exporter (acelabs' unless the course names one), configured as GenerateFeedback does."""
-    config = Config(json.loads(json.dumps(config)))
+    config = copy.deepcopy(config)
     if "exporter_class" not in config.GenerateFeedback:  # as pipeline._api chooses
         config.GenerateFeedback.exporter_class = "autograde.feedback.FeedbackExporter"
     app = GenerateFeedback(coursedir=CourseDirectory(config=config), config=config)
@@ -471,6 +472,8 @@ def nbgrader_graded(tmp_path_factory):
     toy.hand_in("linker", toy.answers)
     _plant(toy.root / "submitted" / "linker" / "toy", "link",
            toy.root / "source" / "toy" / "toy.ipynb")
+    toy.hand_in("piper", toy.answers)
+    _plant(toy.root / "submitted" / "piper" / "toy", "fifo_notebook", toy.root)
     nbgrader = str(Path(sys.executable).parent / "nbgrader")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     graded = subprocess.run([nbgrader, "autograde", "toy", "--force"], cwd=toy.root, env=env,
@@ -495,6 +498,8 @@ def test_nbgrader_autograde_refuses_links_and_shows_no_student_script(nbgrader_g
     toy, _, graded = nbgrader_graded
     assert graded.returncode != 0 and "symbolic link" in graded.stderr, graded.stderr[-3000:]
     assert not (toy.root / "autograded" / "linker" / "toy").exists()  # nbgrader's copy removed
+    assert "piper/toy: not graded" in graded.stderr and "FIFO" in graded.stderr  # never opened
+    assert not (toy.root / "autograded" / "piper" / "toy").exists()
     assert not (toy.root / "feedback" / "linker").exists()
     assert score(toy, "scripter") == 3
     assert_no_script(toy, "scripter")
