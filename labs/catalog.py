@@ -187,6 +187,17 @@ LABS: tuple[Lab, ...] = (
         dataset="food_reviews",
     ),
     Lab(
+        id="18-embeddings-and-retrieval",
+        title="Search: embeddings and retrieval",
+        skill="Write BM25 and the ranking metrics, learn dense vectors from the corpus, fuse "
+              "both by reciprocal rank, and measure what an approximate index trades for speed.",
+        concepts=("BM25", "dense retrieval (LSA)", "recall@k / MRR / nDCG", "cosine similarity",
+                  "IVF approximate nearest neighbours", "reciprocal-rank fusion",
+                  "retrieve then rerank"),
+        minutes=60,
+        dataset="nace_rev2",
+    ),
+    Lab(
         id="20-experiments-and-ab-tests",
         title="Experiments you can defend",
         skill="Test and size an A/B test, peek without lying, cut variance with CUPED, catch a "

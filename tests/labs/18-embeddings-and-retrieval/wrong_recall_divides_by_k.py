@@ -1,0 +1,32 @@
+"""Recall@k divided by k (that is precision@k).
+
+loses: q1_tests
+"""
+# %% q1
+def top_k(scores, k):
+    return np.argsort(-np.asarray(scores, dtype=float), axis=-1, kind="stable")[..., :k]
+
+
+def recall_at_k(ranked, relevant, k):
+    relevant = set(relevant)
+    if not relevant:
+        return float("nan")
+    return len(set(list(ranked)[:k]) & relevant) / k
+
+
+def reciprocal_rank(ranked, relevant):
+    relevant = set(relevant)
+    if not relevant:
+        return float("nan")
+    for rank, doc in enumerate(ranked, start=1):
+        if doc in relevant:
+            return 1.0 / rank
+    return 0.0
+
+
+def ndcg_at_k(ranked, gains, k):
+    ideal = sorted((g for g in gains.values() if g > 0), reverse=True)[:k]
+    idcg = sum(g / np.log2(i + 2) for i, g in enumerate(ideal))
+    if idcg == 0:
+        return float("nan")
+    return sum(gains.get(d, 0) / np.log2(i + 2) for i, d in enumerate(list(ranked)[:k])) / idcg
