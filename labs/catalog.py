@@ -198,6 +198,18 @@ LABS: tuple[Lab, ...] = (
         dataset="nace_rev2",
     ),
     Lab(
+        id="19-shipping-a-model",
+        title="Ship it: a model behind a serving contract",
+        skill="Serve one feature function to training and requests, save and load the model, "
+              "refuse bad records by field, keep a latency budget, calibrate probabilities, and "
+              "monitor drift with PSI.",
+        concepts=("train/serve skew", "model artifact", "schema validation", "latency budget",
+                  "probability calibration", "expected calibration error",
+                  "population stability index", "drift monitoring", "shadow and canary launch"),
+        minutes=60,
+        dataset="lending_club",
+    ),
+    Lab(
         id="20-experiments-and-ab-tests",
         title="Experiments you can defend",
         skill="Test and size an A/B test, peek without lying, cut variance with CUPED, catch a "
