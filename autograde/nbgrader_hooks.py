@@ -23,14 +23,13 @@ def refuse_special_files(assignment: str, student: str, notebooks: list[str]) ->
     """Drop every notebook of a submission that holds anything but regular files and folders.
 
     ``assignment`` and ``student`` are nbgrader's command-line patterns (they may be ``*``);
-    the submission's folder is the one that holds ``notebooks``."""
-    folders = {Path(path).parent for path in notebooks}
-    for folder in sorted(folders):
-        refused = plain_files.refusal(folder, folder.parent.parent)
-        if refused:
-            _log().error("%s/%s: %s", folder.parent.name, folder.name, refused)
-            notebooks.clear()
-            return
+    the submission's folder is the one that holds ``notebooks`` (nbgrader globs them there)."""
+    if not notebooks:
+        return
+    folder = Path(notebooks[0]).parent
+    if refused := plain_files.refusal(folder, folder.parent.parent):
+        _log().error("%s/%s: %s", folder.parent.name, folder.name, refused)
+        notebooks.clear()
 
 
 def _log() -> logging.Logger:
