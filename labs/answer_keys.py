@@ -260,6 +260,11 @@ def mark_release(folder: Path, answers: bool) -> None:
 def main(argv: list[str]) -> None:
     """``[--values LAB ...]``: the concept keys from source/, keeping every lab's keyed values
     (and computing those of the labs named after ``--values`` again)."""
+    options = argv[:argv.index("--values")] if "--values" in argv else argv
+    if options:
+        print(f"usage: python -m labs.answer_keys [--values LAB ...]\n{main.__doc__}",
+              file=sys.stderr)
+        raise SystemExit(0 if options in (["-h"], ["--help"]) else 2)
     root = Path(__file__).resolve().parents[1]
     labs = argv[argv.index("--values") + 1:] if "--values" in argv else []
     table = build(root)
