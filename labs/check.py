@@ -212,12 +212,14 @@ def _not_attempted(error: BaseException, question: str, namespace: dict) -> bool
     return isinstance(error, NameError)
 
 
-def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdict:
-    """Run the visible tests of ``question`` on a copy of ``namespace``."""
+def evaluate(question: str, namespace: dict, lab_id: str | None = None,
+             sources: list[str] | None = None) -> Verdict:
+    """Run the visible tests of ``question`` on a copy of ``namespace``: those of the release
+    notebook, or ``sources`` where it is out of reach (a kernel in the grader's sandbox)."""
     lab, original, recorded_as = _where(question, lab_id)
     interview = mock.active() if lab_id is None else None
     hints_open = interview is None or not interview.running()
-    verdict = _evaluate(question, namespace, lab, original, hints_open)
+    verdict = _evaluate(question, namespace, lab, original, hints_open, sources)
     if interview is None:
         return verdict
     message = "\n".join(filter(None, [verdict.message, interview.clock()]))
@@ -225,12 +227,12 @@ def evaluate(question: str, namespace: dict, lab_id: str | None = None) -> Verdi
 
 
 def _evaluate(question: str, namespace: dict, lab: str, original: str,
-              hints_open: bool = True) -> Verdict:
-    """The visible tests of ``original`` in ``lab``, under the name ``question``, on a copy of
-    ``namespace``."""
+              hints_open: bool = True, given: list[str] | None = None) -> Verdict:
+    """The visible tests of ``original`` in ``lab`` (or ``given``), under the name
+    ``question``, on a copy of ``namespace``."""
     try:
         sources = [mock.renamed(source, original, question)
-                   for source in visible_tests(original, lab)]
+                   for source in (visible_tests(original, lab) if given is None else given)]
     except FileNotFoundError:
         return Verdict(lab, question, "unavailable",
                        "the student version of this lab is not here; grade the notebook with "

@@ -73,6 +73,37 @@ def questions(nb: NotebookNode) -> list[str]:
     return found
 
 
+def with_verdict_cells(nb: NotebookNode, lab: str, wanted: list[str]) -> NotebookNode:
+    """``nb`` with one cell per question of ``wanted`` appended, each printing ``check``'s
+    verdict on the kernel's variables after the whole notebook ran — as a learner who runs
+    ``check`` at the end sees it. The visible tests travel in the cell (a kernel in the
+    grader's sandbox cannot read release/); plain cells, which nbgrader keeps and runs."""
+    from labs import check
+
+    for question in wanted:
+        sources = check.visible_tests(question, lab)
+        nb.cells.append(nbformat.v4.new_code_cell(
+            "import json as _acelabs_json\nfrom labs import check as _acelabs_check\n"
+            f"_acelabs_verdict = _acelabs_check.evaluate({question!r}, get_ipython().user_ns, "
+            f"{lab!r}, sources={sources!r})\n"
+            f"print({_MARK!r} + _acelabs_json.dumps([{question!r}, _acelabs_verdict.state, "
+            "_acelabs_verdict.message]))\ndel _acelabs_verdict"))
+    return nb
+
+
+def printed_verdicts(nb: NotebookNode) -> dict[str, Verdict]:
+    """The verdicts the cells of ``with_verdict_cells`` printed in an executed notebook; a cell
+    that printed none (stopped, or its kernel gone) is missing."""
+    found = {}
+    for cell in nb.cells:
+        text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+                       if o.get("output_type") == "stream")
+        for line in re.findall(re.escape(_MARK) + r"(.*)", text):
+            question, state, message = json.loads(line)
+            found[question] = Verdict(state, message)
+    return found
+
+
 def _kind(cell: NotebookNode) -> str:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     if cell.cell_type != "code":

@@ -9,7 +9,7 @@ import pytest
 
 from autograde import pipeline, submissions
 from labs import catalog, check
-from tests import variants
+from tests import check_verdicts, variants
 from tests.conftest import REPO
 
 LABS = catalog.ids()
@@ -95,3 +95,10 @@ def test_no_dollar_sign_turns_into_math(course, lab):
                  for cell in nb.cells if cell.cell_type == "markdown"
                  for m in re.finditer(r"\$", cell.source)]
         assert not found, f"{kind}/{lab}: dollar signs in Markdown: {found}"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_check_excuses_name_real_solutions(lab):
+    wrong = {v.name for v in variants.for_lab(lab) if v.is_wrong}
+    stale = {key for key in check_verdicts.exceptions(lab) if key.split(":")[0] not in wrong}
+    assert not stale, f"CHECKS.toml excuses solutions that do not exist: {sorted(stale)}"

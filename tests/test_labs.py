@@ -3,6 +3,12 @@
 The source notebook gets full marks; the released notebook scores 0 everywhere; each wrong
 solution in tests/labs/<lab>/ loses exactly the points of the questions it names, and each
 alternative solution gets full marks. One scratch course per lab grades them all at once.
+
+``check`` tells the truth too, judged in the same run (cells appended to each graded notebook
+ask it, tests/check_verdicts.py): the reference gets ✔ on every question, no alternative gets
+✘, and each wrong solution gets ✘ or ⚠ on each question its ``loses:`` line names — except
+those tests/labs/<lab>/CHECKS.toml lists with the reason no visible check can tell (a solution
+by name, or one of its questions as "name:q2"); an excuse check no longer needs fails too.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import pytest
 
 from autograde import judge, submissions
 from labs import catalog
-from tests import namespace_probe, variants
+from tests import check_verdicts, namespace_probe, variants
 from tests.conftest import failure_messages, grade_class
 
 LABS = catalog.ids()
@@ -35,12 +41,17 @@ def graded(course, tmp_path_factory):
             source = submissions.read(course.path("source") / lab / name)
             released = submissions.read(course.path("release") / lab / name)
             reference = submissions.reference_answers(source)
-            notebooks = {"source": source, "released": released,
+            everything = check_verdicts.questions(source)
+            notebooks = {"source": check_verdicts.with_verdict_cells(source, lab, everything),
+                         "released": released,
                          PROBE: namespace_probe.probe(
                              submissions.fill(released, reference),
                              namespace_probe.test_cell_names(source))}
             for variant in variants.for_lab(lab):
-                notebooks[variant.name] = submissions.fill(released, {**reference, **variant.cells})
+                asked = (check_verdicts.lost_questions(variant) if variant.is_wrong
+                         else everything)
+                notebooks[variant.name] = check_verdicts.with_verdict_cells(
+                    submissions.fill(released, {**reference, **variant.cells}), lab, asked)
             workdirs[lab] = tmp_path_factory.mktemp(lab)
             cache[lab] = grade_class(course, workdirs[lab], lab, notebooks)
         return cache[lab]
@@ -48,6 +59,8 @@ def graded(course, tmp_path_factory):
     scores_of.failures = lambda lab, student: failure_messages(workdirs[lab], lab, student)
     scores_of.graded_notebook = lambda lab, student: submissions.read(
         workdirs[lab] / "autograded" / student / lab / f"{lab}.ipynb")
+    scores_of.verdicts = lambda lab, student: check_verdicts.printed_verdicts(
+        scores_of.graded_notebook(lab, student))
     return scores_of
 
 
@@ -93,3 +106,44 @@ def test_grading_leaves_the_learners_names_alone(graded, course, lab):
                       f"errors: {graded.failures(lab, PROBE)}")
     printed = namespace_probe.verdict(graded.graded_notebook(lab, PROBE))
     assert namespace_probe.UNCHANGED in printed, f"grading changed the learner's names: {printed}"
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
+                                 for lab in LABS])
+def test_check_passes_the_reference(graded, course, lab):
+    graded(lab)
+    source = submissions.read(course.path("source") / lab / f"{lab}.ipynb")
+    verdicts = graded.verdicts(lab, "source")
+    missing = [q for q in check_verdicts.questions(source) if q not in verdicts]
+    assert not missing, f"check gave no verdict on {missing} (see the graded notebook)"
+    not_passed = {q: v for q, v in verdicts.items() if v.state != "passed"}
+    assert not not_passed, f"the reference solution does not get ✔ from check: {not_passed}"
+
+
+@pytest.mark.parametrize("variant", [pytest.param(v, id=f"{v.lab}-{v.name}",
+                                                  marks=pytest.mark.xdist_group(v.lab))
+                                     for v in VARIANTS])
+def test_check_tells_the_variant(graded, variant):
+    graded(variant.lab)
+    verdicts = graded.verdicts(variant.lab, variant.name)
+    if not variant.is_wrong:
+        told_wrong = {q: v.message for q, v in verdicts.items() if v.state == "wrong"}
+        assert not told_wrong, f"check shows ✘ for a valid alternative: {told_wrong}"
+        return
+    lost = check_verdicts.lost_questions(variant)
+    excused = check_verdicts.exceptions(variant.lab)
+    missing = [q for q in lost if q not in verdicts]
+    assert not missing, f"check gave no verdict on {missing} (see the graded notebook)"
+
+    def is_excused(question: str) -> bool:
+        return variant.name in excused or f"{variant.name}:{question}" in excused
+
+    flattered = {q: verdicts[q].message for q in lost
+                 if verdicts[q].state == "passed" and not is_excused(q)}
+    assert not flattered, (
+        f"check shows ✔ on the questions this wrong solution loses: {flattered}; make a visible "
+        "check tell, or list it in CHECKS.toml with the reason none can")
+    told_anyway = [q for q in lost if verdicts[q].state != "passed" and is_excused(q)]
+    assert not told_anyway, (
+        f"CHECKS.toml excuses {variant.name} on {told_anyway}, but check already tells (✘ or "
+        "⚠): take it out of the exceptions")
