@@ -44,7 +44,7 @@ def test_committed_table_is_what_source_gives():
     assert keyed == specs, (
         "labs/answers.toml's keyed values do not match the hints files' `value` entries; run "
         "`flock /tmp/acelabs-grading.lock .venv/bin/python -m labs.answer_keys --values LAB` "
-        "(the slow tests/test_check_verdicts.py proves each digest is the reference's value)")
+        "(the slow lab proof, tests/test_labs.py, proves each digest is the reference's value)")
 
 
 def keyed_table(value: float, decimals: int) -> dict:
