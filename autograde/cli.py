@@ -88,6 +88,8 @@ def _release(args: argparse.Namespace) -> int:
     ready = [lab for lab in labs if lab not in {s.lab for s in refused}]
     for name in pipeline.release(course, ready, progress=True) if ready else ():
         print(f"released {name} -> {course.path('release') / name}")
+    if course.root.resolve() == places.PACKAGE_COURSE:  # the labs this package's verbs know
+        print(f"catalog -> {catalog.write(course.root)}")
     return 1 if refused else 0
 
 
@@ -162,7 +164,7 @@ def _record_of(workspace: Path) -> Path:
 
 def _list(args: argparse.Namespace) -> int:
     done = progress.summary(_record_of(_workspace(args)))
-    for lab in catalog.LABS:
+    for lab in catalog.labs():
         status = f"  [{done[lab.id].status}]" if lab.id in done and done[lab.id].status else ""
         print(f"{lab.id:<32} {lab.minutes:>3} min  {lab.title}{status}")
         print(textwrap.fill(", ".join(lab.concepts), width=96, initial_indent=" " * 4,
@@ -253,7 +255,7 @@ def _progress(args: argparse.Namespace) -> int:
         return 0
     print(f"workspace: {workspace}")
     columns = f"{'checks':>6} {'hints':>6} {'solutions':>9}"
-    labs = [done[lab.id] for lab in catalog.LABS if lab.id in done]
+    labs = [done[lab.id] for lab in catalog.labs() if lab.id in done]
     if labs:
         print(f"{'lab':<32} {columns}  grade")
     for p in labs:

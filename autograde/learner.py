@@ -81,7 +81,7 @@ def identify(nb: NotebookNode, path: Path, expected: str | None = None) -> str:
         raise AcelabsError(f"{path} is not an Ace ML Labs notebook (its setup cell, which names "
                            "the lab, is missing)")
     wanted = catalog.get(expected).id if expected else None
-    named = next((lab.id for lab in catalog.LABS if path.stem == lab.id), None)
+    named = next((lab.id for lab in catalog.labs() if path.stem == lab.id), None)
     for claim in (wanted, named):
         if claim and claim != lab:
             raise AcelabsError(f"{path} is the notebook of {lab}, not of {claim}")

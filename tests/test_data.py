@@ -19,7 +19,7 @@ def test_every_dataset_loads_and_splits_the_same_way(name):
 
 
 def test_every_lab_uses_a_known_dataset():
-    assert {lab.dataset for lab in catalog.LABS} <= set(data.names())
+    assert {lab.dataset for lab in catalog.labs()} <= set(data.names())
 
 
 def test_unknown_name_raises_a_clear_error():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -17,6 +18,30 @@ LABS = catalog.ids()
 
 def test_catalog_matches_source(course):
     assert course.labs() == LABS
+    assert catalog.from_source(REPO) == catalog.labs(), (
+        "labs/catalog.json differs from the source notebooks' metadata; run `acelabs release` "
+        "(or `.venv/bin/python -m labs.catalog`) and commit it")
+
+
+def test_a_lab_is_added_without_code(tmp_path):
+    """A source notebook with its metadata is a lab; one without is refused by name."""
+    for lab in ("01-regression-baseline", "20-experiments-and-ab-tests"):
+        (tmp_path / "source" / lab).mkdir(parents=True)
+    shutil.copy(REPO / "source" / "01-regression-baseline" / "01-regression-baseline.ipynb",
+                tmp_path / "source" / "01-regression-baseline")
+    nb = nbformat.read(str(REPO / "source" / "20-experiments-and-ab-tests" /
+                           "20-experiments-and-ab-tests.ipynb"), as_version=4)
+    nb.metadata["acelabs"]["title"] = "A lab written today"
+    new = tmp_path / "source" / "21-new-lab"
+    new.mkdir()
+    nbformat.write(nb, str(new / "21-new-lab.ipynb"))
+    found = catalog.from_source(tmp_path)
+    assert [lab.id for lab in found] == ["01-regression-baseline", "21-new-lab"]
+    assert found[1].title == "A lab written today" and found[1].minutes > 0
+    del nb.metadata["acelabs"]["minutes"]
+    nbformat.write(nb, str(new / "21-new-lab.ipynb"))
+    with pytest.raises(catalog.CatalogError, match=r"21-new-lab\.ipynb.*minutes"):
+        catalog.from_source(tmp_path)
 
 
 @pytest.mark.parametrize("lab", LABS)
