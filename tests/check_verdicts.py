@@ -15,14 +15,12 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 
 from tests import variants
 
-REPO = Path(__file__).resolve().parents[1]
 _MARK = "ACELABS-VERDICTS:"
 
 
