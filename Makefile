@@ -36,7 +36,7 @@ demo: $(STAMP)
 	$(BIN)/acelabs demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=25
 
 test-quick: $(STAMP)
 	$(BIN)/python -m pytest -m 'not slow'
