@@ -13,6 +13,7 @@ import asyncio
 import base64
 import contextlib
 import ctypes
+import functools
 import json
 import math
 import os
@@ -113,9 +114,10 @@ class BoundedClient(NotebookClient):
     are judged by `autograde.judge` instead of run in the student's kernel."""
 
     def __init__(self, nb: NotebookNode, output_bytes: int, judged: bool = True,
-                 **kwargs) -> None:
+                 box_groups: tuple[Path, ...] = (), **kwargs) -> None:
         super().__init__(nb, **kwargs)
         self.judged = judged
+        self.box_groups = box_groups  # the kernel's cgroups: the judge reads its CPU account
         self.output_budget = output_bytes
         self.truncated_cells: set[tuple[int, str]] = set()
         self.finished: set[int] = set()  # cells whose reply (or verdict) came back
@@ -157,7 +159,9 @@ class BoundedClient(NotebookClient):
         its own while this event loop carries the messages."""
         if self._judge is None:
             channel = judge.KernelChannel(self, asyncio.get_running_loop())
-            self._judge = judge.Judge(channel, self.timeout or Limits.cell_seconds)
+            self._judge = judge.Judge(channel, self.timeout or Limits.cell_seconds,
+                                      kernel_cpu=functools.partial(sandbox.cpu_seconds,
+                                                                   self.box_groups))
         cell.execution_count = None
         started = time.monotonic()
         try:
@@ -327,10 +331,11 @@ class _Run:
 
 
 def _execute(nb: NotebookNode, km: AsyncKernelManager, workdir: Path, limits: Limits,
-             judged: bool = True) -> _Run:
+             judged: bool = True, box_groups: tuple[Path, ...] = ()) -> _Run:
     """Run every cell; the status, the reason when the run stopped early, the cells done."""
     client = BoundedClient(
-        nb, limits.output_bytes, judged=judged, km=km, timeout=limits.cell_seconds,
+        nb, limits.output_bytes, judged=judged, box_groups=box_groups, km=km,
+        timeout=limits.cell_seconds,
         allow_errors=True, interrupt_on_timeout=True,
         resources={"metadata": {"path": str(workdir)}})
     try:
@@ -375,7 +380,8 @@ def _run_cold(nb: NotebookNode, job: Job) -> _Run:
                                    limits.cpus, limits.disk_mb)
         with sandbox.cgroup_bounds(argv, limits.processes, limits.cpus,
                                    limits.memory_mb) as bounded:
-            return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits, job.judged)
+            return _execute(nb, _kernel_manager(run_dir, bounded), workdir, limits, job.judged,
+                            getattr(bounded, "groups", ()))
 
 
 def _run_in_slot(nb: NotebookNode, job: Job, slot: Slot) -> _Run:
@@ -404,7 +410,7 @@ def _run_in_slot(nb: NotebookNode, job: Job, slot: Slot) -> _Run:
     timer.daemon = True
     timer.start()
     try:
-        result = _execute(nb, km, workdir, limits, job.judged)
+        result = _execute(nb, km, workdir, limits, job.judged, getattr(slot, "groups", ()))
     finally:
         timer.cancel()
     if expired.is_set():

@@ -35,7 +35,7 @@ import re
 import time
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import cloudpickle
@@ -494,8 +494,10 @@ class CellScope(dict):
 class Judge:
     """Runs grade cells against one learner's kernel (see the module's docstring)."""
 
-    def __init__(self, channel: KernelChannel, cell_seconds: float) -> None:
+    def __init__(self, channel: KernelChannel, cell_seconds: float,
+                 kernel_cpu: Callable[[], float | None] = lambda: None) -> None:
         self.channel, self.cell_seconds = channel, cell_seconds
+        self.kernel_cpu = kernel_cpu  # CPU seconds the learner's box has used, or None
         self.handles: set[int] = set()
         self.sealed_depth = 0
         self.timed_out = False  # whether the last cell judged ran past its limit
@@ -517,6 +519,13 @@ class Judge:
         returns is only as trustworthy as the kernel: use it for structure, not for values."""
         return self.ask("call", target=function, args=args, kwargs=kwargs,
                         sealed=self.sealed_depth > 0)
+
+    def cpu_clocks(self) -> tuple[Callable[[], float], Callable[[], float]] | None:
+        """The learner's kernel's CPU clock, read from its box's account (the kernel cannot
+        set it), and this judging thread's; None where the box keeps no CPU account."""
+        if self.kernel_cpu() is None:
+            return None
+        return self.kernel_cpu, time.thread_time
 
     def in_kernel(self, dotted: str) -> Any:
         """The course's own helper ``dotted`` (``labs.…``) as the kernel has it: a handle,

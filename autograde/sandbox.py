@@ -212,7 +212,8 @@ def _cgroup_plan(root: Path, name: str, processes: int, cpus: float,
             values["memory.max"] = str(memory_mb * 2**20)
         return [(root / name, values)]
     plan = [(root / "pids" / name, {"pids.max": str(processes)}),
-            (root / "cpu" / name, {"cpu.cfs_period_us": "100000", "cpu.cfs_quota_us": quota})]
+            (root / "cpu" / name, {"cpu.cfs_period_us": "100000", "cpu.cfs_quota_us": quota}),
+            (root / "cpuacct" / name, {})]  # the CPU account (the same group where co-mounted)
     if memory_mb:
         plan.append((root / "memory" / name,
                      {"memory.limit_in_bytes": str(memory_mb * 2**20)}))
@@ -274,6 +275,23 @@ def memory_held(groups: tuple[Path, ...]) -> int | None:
             values = dict(line.split() for line in lines if len(line.split()) == 2)
             if all(key in values for key in keys):
                 return sum(int(values[key]) for key in keys)
+    return None
+
+
+def cpu_seconds(groups: tuple[Path, ...]) -> float | None:
+    """CPU seconds (user and system) every process of the box has used so far, from its
+    cgroup's account: unlike a wall clock, what other jobs on the machine do leaves it alone.
+    None without a CPU account."""
+    for group in groups:
+        try:
+            for line in (group / "cpu.stat").read_text().split("\n"):  # v2
+                key, _, value = line.partition(" ")
+                if key == "usage_usec":
+                    return int(value) / 1e6
+        except (OSError, ValueError):
+            pass
+        with contextlib.suppress(OSError, ValueError):
+            return int((group / "cpuacct.usage").read_text()) / 1e9  # v1, nanoseconds
     return None
 
 

@@ -22,6 +22,7 @@ def test_v1_plans_one_group_per_controller(tmp_path: Path):
         tmp_path / "pids" / "acelabs-1-ab": {"pids.max": "64"},
         tmp_path / "cpu" / "acelabs-1-ab": {"cpu.cfs_period_us": "100000",
                                             "cpu.cfs_quota_us": "50000"},
+        tmp_path / "cpuacct" / "acelabs-1-ab": {},
         tmp_path / "memory" / "acelabs-1-ab": {"memory.limit_in_bytes": str(512 * 2**20)},
     }
 
@@ -54,6 +55,17 @@ def test_v2_limits_are_written_and_the_command_joins_the_group(tmp_path: Path, m
         assert (group / "cpu.max").read_text() == "100000 100000"
         assert (group / "memory.max").read_text() == str(256 * 2**20)
     assert str(group) in argv and argv[-1] == "true"
+
+
+def test_the_cpu_account_is_read_in_either_layout(tmp_path: Path):
+    v1, v2 = tmp_path / "cpuacct" / "acelabs-1-ab", tmp_path / "acelabs-1-ab"
+    for group in (v1, v2):
+        group.mkdir(parents=True)
+    (v1 / "cpuacct.usage").write_text("2500000000\n")
+    (v2 / "cpu.stat").write_text("usage_usec 1500000\nuser_usec 1000000\n")
+    assert sandbox.cpu_seconds((tmp_path / "pids", v1)) == 2.5
+    assert sandbox.cpu_seconds((v2,)) == 1.5
+    assert sandbox.cpu_seconds((tmp_path / "pids",)) is None
 
 
 def test_where_no_cgroup_can_be_made_the_grader_says_so(tmp_path: Path, monkeypatch):

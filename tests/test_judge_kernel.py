@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from autograde import execute
+from autograde import execute, sandbox
 from autograde.execute import Job
 
 pytestmark = pytest.mark.slow
@@ -29,6 +29,11 @@ class Model:
 model = Model()
 def uses_f():
     return f(2)
+def spin(seconds):
+    import time
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        pass
 """
 
 CHECKS = {
@@ -58,7 +63,12 @@ CHECKS = {
     "restored": "assert x == 1.5 and uses_f().tolist() == [0, 2]",
     "fails": "### BEGIN HIDDEN TESTS\nassert x == 2, 'x is not two'\n### END HIDDEN TESTS",
     "missing": "assert y == 2",
+    "cpu_clocks": "import time\nfrom labs.kit import cpu_clocks\nkernel, own = cpu_clocks()\n"
+                  "start, mine = kernel(), own()\nspin(0.3)\nused = kernel() - start\n"
+                  "assert 0.25 <= used <= 1.5, used\n"
+                  "assert own() - mine < 0.1, 'the judge waited, it did not work'\n",
 }
+CGROUP_ONLY = ("cpu_clocks",)
 
 
 def _test_cell(source: str, grade_id: str):
@@ -78,9 +88,17 @@ def verdicts():
             for cell in outcome.notebook["cells"][1:]}
 
 
-@pytest.mark.parametrize("name", [n for n in CHECKS if n not in ("fails", "missing")])
+@pytest.mark.parametrize("name", [n for n in CHECKS
+                                  if n not in ("fails", "missing", *CGROUP_ONLY)])
 def test_a_check_passes(verdicts, name):
     assert verdicts[name] == [], verdicts[name]
+
+
+@pytest.mark.skipif(not sandbox.cgroups_work(), reason="no cgroup can be made here")
+def test_the_kernels_cpu_is_read_from_its_box_by_the_judge(verdicts):
+    """A budget in CPU seconds: the learner's work counted by the box's account, the judge's
+    waiting not at all (so other jobs on the machine move neither)."""
+    assert verdicts["cpu_clocks"] == [], verdicts["cpu_clocks"]
 
 
 def test_a_failed_check_shows_its_message_but_no_hidden_code(verdicts):
