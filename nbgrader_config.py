@@ -66,9 +66,11 @@ c.OverwriteCells.add_missing_cells = True
 
 # A submission holding a link or a FIFO, device or socket is refused before nbgrader reads any
 # of it (a FIFO named like the notebook would hang the whole run): autograde/nbgrader_hooks.py.
-from autograde.nbgrader_hooks import refuse_special_files  # noqa: E402
+# On a re-grade, nbgrader reads timestamp.txt before that hook: only a regular one is read.
+from autograde.nbgrader_hooks import read_only_plain_timestamps, refuse_special_files  # noqa: E402
 
 c.Autograde.pre_convert_hook = refuse_special_files
+read_only_plain_timestamps()
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 

@@ -508,6 +508,26 @@ def test_nbgrader_autograde_refuses_links_and_shows_no_student_script(nbgrader_g
 
 
 @pytest.mark.slow
+def test_a_regrade_never_opens_a_timestamp_that_is_not_a_file(tmp_path):
+    """nbgrader reads timestamp.txt to decide whether a graded submission is newer, before any
+    hook: a FIFO there would hang the whole class's run. It is refused; the grade stands."""
+    toy = toy_course.released(tmp_path)
+    toy.hand_in("piper", toy.answers)
+    nbgrader = str(Path(sys.executable).parent / "nbgrader")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    first = subprocess.run([nbgrader, "autograde", "toy"], cwd=toy.root, env=env,
+                           capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0 and score(toy, "piper") == 3, first.stderr[-3000:]
+    stamp = toy.root / "submitted" / "piper" / "toy" / "timestamp.txt"
+    stamp.unlink(missing_ok=True)
+    os.mkfifo(stamp)
+    again = subprocess.run([nbgrader, "autograde", "toy"], cwd=toy.root, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert "timestamp.txt not read: it is a FIFO" in again.stderr, again.stderr[-3000:]
+    assert score(toy, "piper") == 3
+
+
+@pytest.mark.slow
 @needs_sandbox
 def test_formgrader_autograde_button_runs_student_code_in_the_sandbox(tmp_path):
     toy = toy_course.released(tmp_path)
