@@ -65,7 +65,10 @@ def test_a_student_who_kills_the_box_loses_only_their_own_run(tmp_path):
     finally:
         pool.close()
     assert results["a-kills-everything"].score == 2
-    assert "kernel died" in results["a-kills-everything"].note
+    # kill(-1) spares the caller: the kernel dies with its box, unless its last test cells are
+    # judged before the box's death reaches it (then the run is complete and needs no note)
+    note = results["a-kills-everything"].note
+    assert note is None or "kernel died" in note, note
     assert results["b-good"].score == 3
     assert pool.started == 2, "the dead box was replaced"
 
