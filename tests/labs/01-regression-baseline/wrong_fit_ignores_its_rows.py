@@ -1,7 +1,8 @@
 """fit trains on the notebook's `train` frame whatever rows it is given, so the grader's
-held-out houses are partly in its training data and the error looks small.
+held-out houses are partly in its training data and the error looks small; the grader withholds
+the notebook's rows while it runs fit, so the robustness check's own fit fails too.
 
-loses: q3_tests
+loses: q3_tests q3_robust_tests
 """
 # %% q3
 from sklearn.compose import ColumnTransformer, make_column_selector

@@ -1,7 +1,8 @@
 """A "model" that remembers every sale it has seen by its rownames and answers from memory:
-perfect on public rows, an ID lookup rather than a model.
+perfect on public rows, an ID lookup rather than a model. Its memory is the notebook's `train`
+and `test`, which the grader withholds while it runs fit, so the robustness check's fit fails too.
 
-loses: q3_tests
+loses: q3_tests q3_robust_tests
 """
 # %% q3
 from sklearn.compose import ColumnTransformer, make_column_selector
