@@ -22,7 +22,7 @@ c.Execute.timeout = 120
 # Bounds on each student's notebook, however it is graded (see autograde/sandbox.py).
 c.Limits.notebook_seconds = 600  # wall time for the whole notebook, then it is stopped
 c.Limits.memory_mb = 4096  # memory the notebook may take: each process's address space beyond
-# the libraries its kernel starts with, and (where a memory cgroup can be made) the box's total
+# what its libraries reserve, and (where a memory cgroup can be made) the box's total
 c.Limits.processes = 256  # tasks in the sandbox at once (where a pids cgroup can be made)
 c.Limits.cpus = 1.0  # cores the sandbox may use between all its processes
 c.Limits.output_bytes = 2_000_000  # output kept per notebook; the rest is dropped

@@ -84,9 +84,15 @@ def _readonly_binds() -> list[str]:
     return binds
 
 
+LIBRARY_RESERVE = 2 * 2**30
+"""Address space a cold kernel may map beyond ``memory_mb`` for the libraries it imports: they
+reserve far more than they use (TensorFlow maps about 1.8 GB at import, with ~0.5 GB resident).
+A warm kernel is allowed what its zygote had mapped, libraries included (`zygote`)."""
+
+
 def _rlimits(memory_mb: int, file_mb: int) -> list[str]:
-    return ["prlimit", f"--as={memory_mb * 2**20}", f"--fsize={file_mb * 2**20}",
-            "--core=0", "--"]
+    return ["prlimit", f"--as={memory_mb * 2**20 + LIBRARY_RESERVE}",
+            f"--fsize={file_mb * 2**20}", "--core=0", "--"]
 
 
 def thread_settings(cpus: float) -> dict[str, str]:
@@ -94,12 +100,14 @@ def thread_settings(cpus: float) -> dict[str, str]:
 
     OpenMP, BLAS and TensorFlow otherwise start one busy-waiting thread per machine core; under
     a CPU quota smaller than that, the spinning threads throttle each other (measured: gradient
-    boosting 5x slower on a 1-CPU quota of a busy 2-core machine).
+    boosting 5x slower on a 1-CPU quota of a busy 2-core machine). glibc would also map a 64 MB
+    malloc arena per thread, up to 8 per core: under the address-space limit TensorFlow's
+    thread pools then fail to start (a kernel killed by "pthread_create() failed").
     """
     threads = str(max(1, int(cpus)))
     names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
              "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
-    return dict.fromkeys(names, threads)
+    return {**dict.fromkeys(names, threads), "MALLOC_ARENA_MAX": "2"}
 
 
 def kernel_args() -> list[str]:

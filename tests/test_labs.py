@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from autograde import judge, submissions
+from autograde import judge, pipeline, submissions
+from autograde.execute import Job
+from autograde.executors import LocalProcess
 from labs import catalog
 from tests import check_verdicts, namespace_probe, variants
 from tests.conftest import failure_messages, grade_class
@@ -27,6 +30,11 @@ PROBE = "alt_namespace_probe"  # the reference, with helpers named like every te
 VARIANTS = [v for lab in LABS for v in variants.for_lab(lab)]
 
 pytestmark = pytest.mark.slow
+
+
+def _imports_tensorflow(lab: str) -> bool:
+    source = Path(__file__).parents[1] / "source" / lab / f"{lab}.ipynb"
+    return any(word in source.read_text() for word in ("import tensorflow", "import keras"))
 
 
 @pytest.fixture(scope="session")
@@ -143,3 +151,17 @@ def test_check_tells_the_wrong_solution(graded, variant):
     assert not told_anyway, (
         f"CHECKS.toml excuses {variant.name} on {told_anyway}, but check already tells (✘ or "
         "⚠): take it out of the exceptions")
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab))
+                                 for lab in LABS if _imports_tensorflow(lab)])
+def test_a_tensorflow_lab_runs_to_the_end_in_a_cold_box(course, lab):
+    """`nbgrader autograde` and formgrader give each notebook a cold box of its own: TensorFlow,
+    which maps far more address space than it uses, must run there as in a warm one."""
+    folder = course.path("source") / lab
+    job = Job.from_directory(submissions.read(folder / f"{lab}.ipynb"), folder,
+                             pipeline.limits(course), label=lab)
+    outcome = LocalProcess().run(job)
+    assert outcome.status == "ok", outcome.message
+    errors = submissions.grade_cell_errors(nbformat.from_dict(outcome.notebook))
+    assert not errors, {cell: f"{e.ename}: {e.evalue}"[:300] for cell, e in errors.items()}
