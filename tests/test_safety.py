@@ -9,8 +9,10 @@ import contextlib
 import copy
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
@@ -546,3 +548,43 @@ def test_formgrader_autograde_button_runs_student_code_in_the_sandbox(tmp_path):
     finally:
         with contextlib.suppress(FileNotFoundError):
             outside.unlink()
+
+
+GRADER = "acelabs-grader"  # the unprivileged account the README has an operator grade as
+
+
+def _as_grader(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    ids = ["--reuid", GRADER, "--regid", GRADER, "--init-groups"]
+    return subprocess.run(["setpriv", *ids, "env", f"HOME={cwd}", *command], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_an_unprivileged_account_grades_the_class_in_the_sandbox(tmp_path):
+    """Graded as an account of its own, student code is still boxed and the class graded."""
+    if os.geteuid() != 0 or not sandbox.bubblewrap():
+        pytest.skip("making a grading account needs root, and the box bubblewrap")
+    if subprocess.run(["id", GRADER], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell",
+                        "/usr/sbin/nologin", GRADER], check=True)
+    root = Path(tempfile.mkdtemp(prefix="acelabs-unprivileged-"))
+    try:
+        if _as_grader([sys.executable, "-c", "import autograde"], REPO).returncode != 0:
+            pytest.skip(f"{GRADER} cannot run this environment's Python ({sys.executable} is "
+                        "under a folder only root may enter)")
+        toy = toy_course.released(root)
+        toy.hand_in("honest", toy.answers)
+        toy.hand_in("escaper", {**toy.answers, "q1": WRITES_OUTSIDE.format(root=root)})
+        subprocess.run(["chown", "-R", GRADER, str(root)], check=True)
+        done = _as_grader([sys.executable, "-m", "autograde.cli", "grade", "--jobs", "1"], root)
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "SANDBOX OFF" not in done.stderr, done.stderr[-3000:]
+        rows = {line.split()[0]: line for line in done.stdout.splitlines()}
+        assert "3 / 3" in rows["honest"] and "1 / 3" in rows["escaper"], done.stdout
+        assert not (root / "planted").exists()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+WRITES_OUTSIDE = ("open('{root}/planted', 'w').write('x')\n"
+                  "def add(a, b):\n    return a + b")
