@@ -4,8 +4,11 @@ points when graded through the real path.
 Each mutant changes one place of one solution cell of the reference, the way a plausible mistake
 would: fit on the wrong rows (train and test swapped), drop a ``.copy()``, shuffle a
 time-ordered split, an off-by-one in a shift, lag or window, drop a seed, round predictions,
-drop a normalisation, the wrong axis, drop a log transform, drop class weights, drop
-``handle_unknown``, drop stratification, and the classic comparison flips of mutation testing.
+drop a normalisation (a scaler, or a division), the wrong axis, drop a log transform or a square
+root, drop class weights, ``handle_unknown`` or stratification, the best choice made the worst
+(argmin for argmax), the mean for the median, the other class's probability column, a sort order
+flipped, an index reset or a conversion to positions left out (pandas then aligns by label),
+missing values left unhandled, and the classic comparison flips of mutation testing.
 Every mutant is handed in as one student of a scratch course and graded by `pipeline.grade`;
 a mutant is killed when it scores below the reference. Survivors are listed, to be killed with
 a check or recorded as equivalent in the lab's tests/labs/<lab>/CONTRACT.md. Run from the root:
@@ -160,6 +163,68 @@ def flip_comparison(tree):
         yield f"{i}", twin
 
 
+def drop_method(names: set[str]) -> Operator:
+    """``x.name(...)`` (or the attribute ``x.values``) becomes ``x``: a step left out."""
+    def operator(tree):
+        def match(n):
+            return ((_call_name(n) in names and isinstance(n.func, ast.Attribute))
+                    or (isinstance(n, ast.Attribute) and n.attr in names
+                        and isinstance(n.ctx, ast.Load) and n.attr == "values"))
+        for i, twin, node in _sites(tree, match):
+            _replace(twin, node, node.func.value if isinstance(node, ast.Call) else node.value)
+            yield f"{i}", twin
+    return operator
+
+
+def swap_calls(pairs: dict[str, str]) -> Operator:
+    """A call of one name becomes its opposite (argmin for argmax, median for mean …)."""
+    both = {**pairs, **{b: a for a, b in pairs.items()}}
+
+    def operator(tree):
+        for i, twin, node in _sites(tree, lambda n: _call_name(n) in both):
+            if isinstance(node.func, ast.Attribute):
+                node.func.attr = both[node.func.attr]
+            else:
+                node.func.id = both[node.func.id]
+            yield f"{i}", twin
+    return operator
+
+
+def drop_sqrt(tree):
+    for i, twin, node in _sites(tree, lambda n: _call_name(n) == "sqrt" and len(n.args) == 1):
+        _replace(twin, node, node.args[0])
+        yield f"{i}", twin
+
+
+def drop_division(tree):
+    """``a / b`` becomes ``a`` where ``b`` is computed (a normalisation left out)."""
+    for i, twin, node in _sites(tree, lambda n: isinstance(n, ast.BinOp)
+                                and isinstance(n.op, ast.Div)
+                                and not isinstance(n.right, ast.Constant)):
+        _replace(twin, node, node.left)
+        yield f"{i}", twin
+
+
+def other_column(tree):
+    """``p[:, 1]`` becomes ``p[:, 0]``: the other class's probability."""
+    def match(n):
+        return (isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Tuple)
+                and len(n.slice.elts) == 2 and isinstance(n.slice.elts[0], ast.Slice)
+                and isinstance(n.slice.elts[1], ast.Constant)
+                and n.slice.elts[1].value in (0, 1))
+    for i, twin, node in _sites(tree, match):
+        node.slice.elts[1] = ast.Constant(1 - node.slice.elts[1].value)
+        yield f"{i}", twin
+
+
+def flip_ascending(tree):
+    for i, twin, node in _sites(tree, lambda n: isinstance(n, ast.keyword)
+                                and n.arg in ("ascending", "reverse")
+                                and isinstance(n.value, ast.Constant)):
+        node.value = ast.Constant(not node.value.value)
+        yield f"{i}", twin
+
+
 def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
     for parent in ast.walk(tree):
         for field, value in ast.iter_fields(parent):
@@ -179,6 +244,14 @@ OPERATORS: dict[str, Operator] = {
     "drop_class_weight": drop_keyword({"class_weight", "sample_weight"}),
     "drop_handle_unknown": drop_keyword({"handle_unknown"}),
     "drop_stratify": drop_keyword({"stratify"}), "flip_comparison": flip_comparison,
+    "best_is_worst": swap_calls({"argmin": "argmax", "idxmin": "idxmax", "min": "max",
+                                 "nsmallest": "nlargest"}),
+    "mean_for_median": swap_calls({"mean": "median"}),
+    "drop_index_reset": drop_method({"reset_index", "sort_index", "sort_values"}),
+    "drop_to_positions": drop_method({"to_numpy", "values"}),
+    "drop_missing_handling": drop_method({"fillna", "dropna"}),
+    "drop_sqrt": drop_sqrt, "drop_division": drop_division, "other_column": other_column,
+    "flip_ascending": flip_ascending,
 }
 
 
