@@ -255,19 +255,31 @@ OPERATORS: dict[str, Operator] = {
 }
 
 
+class _Unprinted(ast.NodeTransformer):
+    """The code without its ``print(...)`` statements."""
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST | None:
+        return None if _call_name(node.value) == "print" else node
+
+
+def _without_prints(tree: ast.AST) -> str:
+    return ast.unparse(_Unprinted().visit(copy.deepcopy(tree)))
+
+
 def mutants(reference: dict[str, str]) -> list[Mutant]:
-    """Every single-place mutant of every solution cell of the reference."""
+    """Every single-place mutant of every solution cell of the reference, except those that only
+    change what a ``print`` shows (equivalent by construction)."""
     found: list[Mutant] = []
     for cell, code in reference.items():
         try:
             tree = ast.parse(code)
         except SyntaxError:
             continue
-        original = ast.unparse(tree)
+        original, silent = ast.unparse(tree), _without_prints(tree)
         for name, operator in OPERATORS.items():
             for where, twin in operator(tree):
                 source = ast.unparse(ast.fix_missing_locations(twin))
-                if source != original:
+                if source != original and _without_prints(twin) != silent:
                     found.append(Mutant(cell, name, where, source))
     return found
 
